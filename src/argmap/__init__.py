@@ -1,0 +1,50 @@
+"""argmap: make the reasoning of an argued text inspectable.
+
+The public API is imported lazily (PEP 562) so that ``argmap --help`` does not pay for
+pydantic, networkx or PyYAML.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "ArgumentMap",
+    "Claim",
+    "Linked",
+    "MapError",
+    "Meta",
+    "Undercut",
+    "__version__",
+    "load",
+    "loads",
+]
+
+_LAZY = {
+    "ArgumentMap": "argmap.model",
+    "Claim": "argmap.model",
+    "Linked": "argmap.model",
+    "Meta": "argmap.model",
+    "Undercut": "argmap.model",
+    "MapError": "argmap.errors",
+    "load": "argmap.io",
+    "loads": "argmap.io",
+}
+
+if TYPE_CHECKING:
+    from argmap.errors import MapError
+    from argmap.io import load, loads
+    from argmap.model import ArgumentMap, Claim, Linked, Meta, Undercut
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'argmap' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value

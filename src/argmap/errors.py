@@ -1,0 +1,76 @@
+"""User-facing errors.
+
+Every mistake a user can make in a map file ends up as one `MapError` that knows where it
+happened (file, line, column) and how to fix it, so the CLI can print one line and exit 2
+instead of a traceback.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Location:
+    """A place in a file; line and column are 1-based, None where unknown."""
+
+    path: str | None = None
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        parts = [self.path or "<input>"]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+
+class MapError(Exception):
+    """Bad input: a map (or an option) the user can fix.
+
+    ``str(error)`` is the whole message, ``path:line:column: what; hint``.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        hint: str | None = None,
+    ) -> None:
+        self.message = message
+        self.path = path
+        self.line = line
+        self.column = column
+        self.hint = hint
+        super().__init__(self.__str__())
+
+    @property
+    def location(self) -> Location:
+        return Location(self.path, self.line, self.column)
+
+    def with_path(self, path: str) -> MapError:
+        """The same error, attributed to ``path`` when it had no file yet."""
+        if self.path is not None:
+            return self
+        return MapError(self.message, path=path, line=self.line, column=self.column, hint=self.hint)
+
+    def __str__(self) -> str:
+        text = f"{self.location}: {self.message}"
+        if self.hint:
+            text += f"; {self.hint}"
+        return text
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
+    """A 'did you mean ...' hint naming the closest candidates, or None."""
+    close = difflib.get_close_matches(word, list(candidates), n=3, cutoff=0.6)
+    if not close:
+        return None
+    return "did you mean " + " or ".join(repr(c) for c in close) + "?"

@@ -1,0 +1,125 @@
+"""The format registry: pick a reader or writer by name, file extension or content.
+
+Each format lives in its own module with ``read(text, path=None) -> ArgumentMap`` and/or
+``write(amap, **options) -> str``. Modules are imported only when used, so the registry
+costs nothing at startup.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
+
+from argmap.errors import MapError
+
+if TYPE_CHECKING:
+    from argmap.model import ArgumentMap
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    module: str
+    extensions: tuple[str, ...]
+    readable: bool
+    writable: bool
+    description: str
+
+    def load(self) -> ModuleType:
+        return importlib.import_module(f"argmap.formats.{self.module}")
+
+
+FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format("yaml", "yaml", (".yaml", ".yml"), True, True, "argmap's native YAML"),
+        Format("json", "json", (".json",), True, True, "argmap JSON (node-link, versioned)"),
+        Format("dot", "dot", (".dot", ".gv"), False, True, "Graphviz DOT"),
+        Format("graphml", "graphml", (".graphml",), False, True, "GraphML (networkx, yEd, Gephi)"),
+        Format("mermaid", "mermaid", (".mmd", ".mermaid"), False, True, "Mermaid flowchart"),
+    )
+}
+
+
+def register(fmt: Format) -> None:
+    """Add a format (used by the format modules that ship with argmap, and by plugins)."""
+    FORMATS[fmt.name] = fmt
+
+
+def names(*, readable: bool = False, writable: bool = False) -> list[str]:
+    return [
+        f.name
+        for f in FORMATS.values()
+        if (not readable or f.readable) and (not writable or f.writable)
+    ]
+
+
+def get(name: str, *, for_reading: bool = False, for_writing: bool = False) -> Format:
+    """The format called ``name``; a located-free `MapError` that lists the choices otherwise."""
+    fmt = FORMATS.get(name.lower())
+    if fmt is None or (for_reading and not fmt.readable) or (for_writing and not fmt.writable):
+        choices = names(readable=for_reading, writable=for_writing)
+        action = "read" if for_reading else "write" if for_writing else "use"
+        raise MapError(
+            f"argmap cannot {action} the format {name!r}",
+            hint="choose one of: " + ", ".join(choices),
+        )
+    return fmt
+
+
+def by_extension(path: str | Path, *, for_reading: bool = False, for_writing: bool = False) -> Format | None:
+    suffix = Path(path).suffix.lower()
+    for fmt in FORMATS.values():
+        if suffix in fmt.extensions and (not for_reading or fmt.readable) and (not for_writing or fmt.writable):
+            return fmt
+    return None
+
+
+def sniff(text: str) -> Format | None:
+    """Guess a readable format from the first characters of a document."""
+    head = text.lstrip("\ufeff \t\r\n")[:4096]
+    if head.startswith(("{", "[")):
+        if '"nodes"' in head and ('"edges"' in head or '"AIF"' in head or '"locutions"' in head):
+            return FORMATS.get("aif")
+        return FORMATS["json"]
+    if head.startswith("Discussion Title:") and "kialo" in FORMATS:
+        return FORMATS["kialo"]
+    if head.startswith("p af ") and "iccma" in FORMATS:
+        return FORMATS["iccma"]
+    if head.startswith("arg(") and "apx" in FORMATS:
+        return FORMATS["apx"]
+    return None
+
+
+def choose_reader(path: str | Path | None, text: str, name: str | None = None) -> Format:
+    if name:
+        return get(name, for_reading=True)
+    if path is not None and (fmt := by_extension(path, for_reading=True)):
+        return fmt
+    return sniff(text) or FORMATS["yaml"]
+
+
+def choose_writer(path: str | Path | None, name: str | None = None, default: str = "dot") -> Format:
+    if name:
+        return get(name, for_writing=True)
+    if path is not None:
+        fmt = by_extension(path, for_writing=True)
+        if fmt is None:
+            raise MapError(
+                f"cannot tell the export format from the file name {str(path)!r}",
+                hint="give --to " + "|".join(names(writable=True)),
+            )
+        return fmt
+    return get(default, for_writing=True)
+
+
+def read_text(text: str, *, path: str | None = None, fmt: str | None = None) -> ArgumentMap:
+    """Parse ``text`` in the named (or detected) format."""
+    return choose_reader(path, text, fmt).load().read(text, path=path)  # type: ignore[no-any-return]
+
+
+def write_text(amap: ArgumentMap, fmt: str, **options: Any) -> str:
+    return get(fmt, for_writing=True).load().write(amap, **options)  # type: ignore[no-any-return]

@@ -1,0 +1,225 @@
+"""The canonical document: claims, their relations, and whole-map validation.
+
+Every reader returns an `ArgumentMap` and every writer takes one, so this module is the
+contract between formats. Relations live on the claim that makes them (``supports``,
+``attacks``, ``contrasts``, ``linked``, ``undercuts``), exactly as in the YAML file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING, Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
+from pydantic_core import InitErrorDetails, PydanticCustomError, ValidationError
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+KINDS: tuple[str, ...] = ("thesis", "claim", "evidence", "objection", "rebuttal")
+Kind = Literal["thesis", "claim", "evidence", "objection", "rebuttal"]
+#: The relation kinds, also the edge keys of `ArgumentMap.graph`.
+RELATIONS: tuple[str, ...] = ("supports", "attacks", "contrasts")
+
+SLUG_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
+ClaimId = Annotated[str, Field(pattern=SLUG_PATTERN, max_length=200)]
+
+_CONFIG = ConfigDict(extra="forbid", hide_input_in_errors=True, populate_by_name=True)
+
+
+class Meta(BaseModel):
+    """Where the map comes from; ``source`` is the text the quotes are checked against."""
+
+    model_config = _CONFIG
+
+    title: str | None = None
+    author: str | None = None
+    source: str | None = None
+    licence: str | None = None
+    url: str | None = None
+
+
+class Linked(BaseModel):
+    """A linked support: the declaring claim *together with* ``with_`` supports ``to``.
+
+    None of the premises supports the conclusion alone; an undercut of any of them
+    (``undercuts: [{from: premise, to: conclusion}]``) hits the whole group.
+    """
+
+    model_config = _CONFIG
+
+    to: ClaimId
+    with_: list[ClaimId] = Field(alias="with", min_length=1)
+
+
+class Undercut(BaseModel):
+    """An attack on the inference ``from_`` → ``to``, not on either claim."""
+
+    model_config = _CONFIG
+
+    from_: ClaimId = Field(alias="from")
+    to: ClaimId
+
+
+class Claim(BaseModel):
+    """One statement of the argument, with the relations it makes to other claims."""
+
+    model_config = _CONFIG
+
+    id: ClaimId
+    kind: Kind = "claim"
+    text: str = Field(min_length=1)
+    quote: str | None = None
+    section: str | None = None
+    tags: list[str] = []
+    supports: list[ClaimId] = []
+    attacks: list[ClaimId] = []
+    contrasts: list[ClaimId] = []
+    linked: list[Linked] = []
+    undercuts: list[Undercut] = []
+    base_score: float | None = Field(default=None, ge=0.0, le=1.0)
+
+    def relations(self) -> Iterator[tuple[str, str]]:
+        """(kind, target) for each plain relation this claim makes, linked ones included."""
+        for target in self.supports:
+            yield "supports", target
+        for link in self.linked:
+            yield "supports", link.to
+        for target in self.attacks:
+            yield "attacks", target
+        for target in self.contrasts:
+            yield "contrasts", target
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A whole-map inconsistency found at a pydantic-style location."""
+
+    loc: tuple[str | int, ...]
+    code: str
+    message: str
+    hint: str | None = None
+
+
+class ArgumentMap(BaseModel):
+    """A whole map. Validation checks ids, references and (given the source) quotes."""
+
+    model_config = _CONFIG
+
+    meta: Meta = Meta()
+    claims: list[Claim] = []
+
+    @cached_property
+    def by_id(self) -> dict[str, Claim]:
+        return {claim.id: claim for claim in self.claims}
+
+    def __getitem__(self, claim_id: str) -> Claim:
+        return self.by_id[claim_id]
+
+    def __contains__(self, claim_id: object) -> bool:
+        return claim_id in self.by_id
+
+    def __len__(self) -> int:
+        return len(self.claims)
+
+    def graph(self) -> nx.MultiDiGraph:
+        """The derived networkx index: node = claim id, data ``claim``, edge key = relation."""
+        from argmap.graph import build
+
+        return build(self)
+
+    @model_validator(mode="after")
+    def _consistent(self, info: ValidationInfo) -> ArgumentMap:
+        source_text = (info.context or {}).get("source_text")
+        problems = list(reference_problems(self, source_text))
+        if problems:
+            raise ValidationError.from_exception_data(
+                "ArgumentMap",
+                [
+                    InitErrorDetails(
+                        type=PydanticCustomError(p.code, p.message + (f"; {p.hint}" if p.hint else "")),
+                        loc=p.loc,
+                        input=None,
+                    )
+                    for p in problems[:50]
+                ],
+            )
+        return self
+
+
+def reference_problems(amap: ArgumentMap, source_text: str | None = None) -> Iterator[Problem]:
+    """Duplicate ids, unknown or self references, missing supports, quotes not in the source."""
+    from argmap.errors import did_you_mean
+
+    seen: dict[str, int] = {}
+    for index, claim in enumerate(amap.claims):
+        if claim.id in seen:
+            yield Problem(
+                ("claims", index, "id"),
+                "duplicate_id",
+                f"duplicate claim id {claim.id!r} (first used by claim {seen[claim.id] + 1})",
+                "give each claim its own id",
+            )
+        else:
+            seen[claim.id] = index
+
+    def unknown(target: str, loc: tuple[str | int, ...]) -> Problem:
+        hint = did_you_mean(target, seen) if len(seen) <= 20_000 else None
+        return Problem(loc, "unknown_id", f"no claim has the id {target!r}", hint or "check the spelling")
+
+    pairs: set[tuple[str, str]] | None = None
+    for index, claim in enumerate(amap.claims):
+        base: tuple[str | int, ...] = ("claims", index)
+        for field in RELATIONS:
+            for position, target in enumerate(getattr(claim, field)):
+                loc = (*base, field, position)
+                if target not in seen:
+                    yield unknown(target, loc)
+                elif target == claim.id:
+                    yield Problem(loc, "self_relation", f"claim {claim.id!r} {field} itself", "remove it")
+        for position, link in enumerate(claim.linked):
+            for key, target in [("to", link.to)] + [("with", t) for t in link.with_]:
+                loc = (*base, "linked", position, key)
+                if target not in seen:
+                    yield unknown(target, loc)
+                elif target == claim.id:
+                    yield Problem(loc, "self_relation", f"claim {claim.id!r} is linked to itself", "remove it")
+        for position, cut in enumerate(claim.undercuts):
+            loc = (*base, "undercuts", position)
+            missing = [t for t in (cut.from_, cut.to) if t not in seen]
+            if missing:
+                yield unknown(missing[0], (*loc, "from" if missing[0] == cut.from_ else "to"))
+                continue
+            if pairs is None:
+                pairs = support_pairs(amap)
+            if (cut.from_, cut.to) not in pairs:
+                yield Problem(
+                    loc,
+                    "no_such_support",
+                    f"{cut.from_!r} does not support {cut.to!r}, so there is no inference to undercut",
+                    f"add {cut.to!r} to the supports of {cut.from_!r}, or attack the claim instead",
+                )
+        if claim.quote is not None and source_text is not None and claim.quote not in source_text:
+            yield Problem(
+                (*base, "quote"),
+                "quote_not_found",
+                f"the quote of {claim.id!r} does not occur verbatim in the source text",
+                "copy the span exactly from the source",
+            )
+
+
+def support_pairs(amap: ArgumentMap) -> set[tuple[str, str]]:
+    """Every (premise, conclusion) inference, each premise of a linked group included."""
+    pairs = set()
+    for claim in amap.claims:
+        pairs.update((claim.id, target) for target in claim.supports)
+        for link in claim.linked:
+            pairs.update((premise, link.to) for premise in (claim.id, *link.with_))
+    return pairs
+
+
+def validate(data: Any, source_text: str | None = None) -> ArgumentMap:
+    """Validate plain data (from any reader) into an `ArgumentMap`."""
+    return ArgumentMap.model_validate(data, context={"source_text": source_text})
