@@ -40,6 +40,11 @@ FORMATS: dict[str, Format] = {
         Format("dot", "dot", (".dot", ".gv"), False, True, "Graphviz DOT"),
         Format("graphml", "graphml", (".graphml",), False, True, "GraphML (networkx, yEd, Gephi)"),
         Format("mermaid", "mermaid", (".mmd", ".mermaid"), False, True, "Mermaid flowchart"),
+        Format("argdown", "argdown", (".argdown", ".ad"), True, True, "Argdown"),
+        Format("aif", "aif", (".aif",), True, True, "AIF JSON (AIFdb, OVA, xAIF)"),
+        Format("kialo", "kialo", (".kialo",), True, False, "Kialo discussion export (text)"),
+        Format("iccma", "iccma", (".af", ".tgf"), True, False, "ICCMA abstract framework (p af N)"),
+        Format("apx", "apx", (".apx",), True, False, "ASPARTIX abstract framework (arg/att facts)"),
     )
 }
 
