@@ -74,3 +74,30 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
     if not close:
         return None
     return "did you mean " + " or ".join(repr(c) for c in close) + "?"
+
+
+class MapWarning(UserWarning):
+    """Something a reader could not represent or had to repair; the map is still usable.
+
+    Readers emit it through `warn`, so library users get ordinary Python warnings and the
+    CLI prints each one as a located line on stderr.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+    ) -> None:
+        self.message = message
+        self.location = Location(path, line, column)
+        super().__init__(f"{self.location}: {message}")
+
+
+def warn(message: str, *, path: str | None = None, line: int | None = None, column: int | None = None) -> None:
+    """Emit a located `MapWarning` (stacklevel points at the reader's caller)."""
+    import warnings
+
+    warnings.warn(MapWarning(message, path=path, line=line, column=column), stacklevel=3)
