@@ -62,7 +62,8 @@ class MapError(Exception):
         return MapError(self.message, path=path, line=self.line, column=self.column, hint=self.hint)
 
     def __str__(self) -> str:
-        text = f"{self.location}: {self.message}"
+        located = self.path is not None or self.line is not None
+        text = f"{self.location}: {self.message}" if located else self.message
         if self.hint:
             text += f"; {self.hint}"
         return text

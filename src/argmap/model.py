@@ -7,13 +7,15 @@ contract between formats. Relations live on the claim that makes them (``support
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError, ValidationError
+
+from argmap.errors import MapError
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -223,3 +225,107 @@ def support_pairs(amap: ArgumentMap) -> set[tuple[str, str]]:
 def validate(data: Any, source_text: str | None = None) -> ArgumentMap:
     """Validate plain data (from any reader) into an `ArgumentMap`."""
     return ArgumentMap.model_validate(data, context={"source_text": source_text})
+
+
+_FIELD_NAMES = {
+    "claims": set(Claim.model_fields) | {"linked", "undercuts"},
+    "meta": set(Meta.model_fields),
+    "linked": {"to", "with"},
+    "undercuts": {"from", "to"},
+    "": {"meta", "claims"},
+}
+_FRIENDLY = {
+    "list_type": "expected a list",
+    "dict_type": "expected a mapping of keys to values",
+    "model_type": "expected a mapping of keys to values",
+    "model_attributes_type": "expected a mapping of keys to values",
+    "string_type": "expected text",
+    "float_parsing": "expected a number",
+    "float_type": "expected a number",
+}
+
+
+def validate_located(
+    data: Any,
+    *,
+    path: str | None,
+    source_text: str | None,
+    locate: Callable[[tuple[Any, ...], bool], tuple[int, int] | None],
+) -> ArgumentMap:
+    """`validate`, turning the first pydantic error into a located `MapError`."""
+    try:
+        return validate(data, source_text)
+    except ValidationError as exc:
+        errors = exc.errors(include_url=False, include_input=False, include_context=True)
+        first = errors[0]
+        loc = tuple(first["loc"])
+        message, hint = describe_error(first, data)
+        where = locate(loc, first["type"] == "extra_forbidden")
+        more = len(errors) - 1
+        if more:
+            hint = (hint + "; " if hint else "") + f"{more} more problem{'s' if more > 1 else ''} after this one"
+        raise MapError(
+            message,
+            path=path,
+            line=where[0] if where else None,
+            column=where[1] if where else None,
+            hint=hint,
+        ) from None
+
+
+def describe_error(error: Any, data: Any) -> tuple[str, str | None]:
+    """A plain-words message and hint for one pydantic error dict."""
+    from argmap.errors import did_you_mean
+
+    loc = tuple(error["loc"])
+    kind = error["type"]
+    field = str(loc[-1]) if loc else ""
+    parent = next((str(x) for x in reversed(loc[:-1]) if isinstance(x, str)), "")
+    where = _describe_loc(loc, data)
+    if kind == "extra_forbidden":
+        hint = did_you_mean(field, _FIELD_NAMES.get(parent, ()))
+        allowed = ", ".join(sorted(_FIELD_NAMES.get(parent, ())))
+        return f"unknown key {field!r}{where}", hint or f"allowed keys: {allowed}"
+    if kind == "missing":
+        return f"the required key {field!r} is missing{where}", f"add '{field}: ...'"
+    if kind == "string_pattern_mismatch":
+        return (
+            f"{field} {_value_at(data, loc)!r}{where} is not a valid claim id",
+            "ids use lowercase letters, digits, '-', '_' and '.', and start with a letter or digit",
+        )
+    if kind == "literal_error":
+        value = _value_at(data, loc)
+        hint = did_you_mean(str(value), KINDS) or "choose one of: " + ", ".join(KINDS)
+        return f"unknown kind {value!r}{where}", hint
+    if kind in ("too_short", "string_too_short"):
+        return f"{field}{where} must not be empty", None
+    if kind in ("greater_than_equal", "less_than_equal"):
+        return f"{field}{where} must be between 0 and 1", None
+    if kind in _FRIENDLY:
+        hint = "write it as one piece of text, in quotes if it contains ': '" if kind == "string_type" else None
+        if kind == "list_type":
+            hint = "write a list, e.g. [a, b]"
+        return f"{field or 'the document'}{where}: {_FRIENDLY[kind]}", hint
+    # Our own cross-reference errors carry their hint after '; '.
+    message, _, hint = error["msg"].partition("; ")
+    return message, hint or None
+
+
+def _value_at(data: Any, loc: tuple[Any, ...]) -> Any:
+    for part in loc:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _describe_loc(loc: tuple[Any, ...], data: Any) -> str:
+    if len(loc) >= 2 and loc[0] == "claims" and isinstance(loc[1], int):
+        claim_id = _value_at(data, ("claims", loc[1], "id"))
+        if isinstance(claim_id, str) and loc[2:] != ("id",):
+            return f" in claim {claim_id!r}"
+        return f" in claim {loc[1] + 1}"
+    if loc and loc[0] == "meta":
+        return " in meta"
+    return ""

@@ -1,0 +1,223 @@
+"""The ``argmap`` command line: a thin shell over the library.
+
+Each command parses its options, calls the library and hands the result to a renderer.
+Only typer is imported at the top, so ``argmap --help`` stays fast; everything else is
+imported inside the commands that need it.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, Optional, TypeVar
+
+import typer
+
+from argmap import __version__
+from argmap.errors import MapError
+
+if TYPE_CHECKING:
+    from argmap.model import ArgumentMap
+
+app = typer.Typer(
+    name="argmap",
+    help="Make the reasoning of an argued text inspectable: list, trace, evaluate and export its claims.\n\n"
+    "Without --map, every command works on the bundled map of Meng Yonghui's essay "
+    "'The Undercurrent of the Industrial Internet'.",
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+#: Exit codes: 0 fine, 1 ``check`` found problems, 2 bad usage or input, 70 a bug in argmap.
+EXIT_USAGE = 2
+EXIT_INTERNAL = 70
+
+_options: dict[str, Any] = {"map": None, "from": None, "max_bytes": None}
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"argmap {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _global(
+    map_path: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--map",
+            "-m",
+            help="Map file to read (YAML, JSON, Argdown, AIF, Kialo, .af/.apx; '-' for stdin). "
+            "Default: the bundled essay map.",
+            envvar="ARGMAP_MAP",
+        ),
+    ] = None,
+    from_format: Annotated[
+        Optional[str], typer.Option("--from", help="Format of --map when the extension does not tell.")
+    ] = None,
+    max_bytes: Annotated[
+        Optional[int],
+        typer.Option("--max-bytes", help="Refuse larger input files (default 32 MiB; 0 lifts the cap)."),
+    ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    _options.update({"map": map_path, "from": from_format, "max_bytes": max_bytes})
+
+
+def command(*args: Any, **kwargs: Any) -> Callable[[F], F]:
+    """Register a command whose user errors become one message and exit code 2."""
+
+    def decorate(function: F) -> F:
+        @functools.wraps(function)
+        def run(*a: Any, **kw: Any) -> Any:
+            with user_errors():
+                return function(*a, **kw)
+
+        app.command(*args, **kwargs)(run)
+        return function
+
+    return decorate
+
+
+class user_errors:
+    """Turn `MapError` into one stderr line and exit 2; hide internal tracebacks in a file."""
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: Any, error: Any, trace: Any) -> bool:
+        if error is None or isinstance(error, (typer.Exit, typer.Abort, SystemExit, KeyboardInterrupt)):
+            return False
+        if isinstance(error, BrokenPipeError):
+            return False
+        if isinstance(error, MapError):
+            _say_error(str(error))
+            raise typer.Exit(EXIT_USAGE)
+        if os.environ.get("ARGMAP_DEBUG") or not isinstance(error, Exception):
+            return False
+        report = _save_traceback(error)
+        _say_error(
+            f"internal error ({type(error).__name__}): this is a bug in argmap, not in your input. "
+            f"Please report it with the traceback saved in {report} (ARGMAP_DEBUG=1 shows it here)."
+        )
+        raise typer.Exit(EXIT_INTERNAL)
+
+
+def _say_error(message: str) -> None:
+    sys.stderr.write(f"argmap: error: {message}\n")
+
+
+def _save_traceback(error: BaseException) -> str:
+    import tempfile
+    import traceback
+
+    fd, name = tempfile.mkstemp(prefix="argmap-crash-", suffix=".txt")
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(f"argmap {__version__}, Python {sys.version.split()[0]}, argv {sys.argv!r}\n")
+        handle.write("".join(traceback.format_exception(type(error), error, error.__traceback__)))
+    return name
+
+
+def load_map() -> ArgumentMap:
+    """The map named by --map (or the bundled one); reader warnings go to stderr."""
+    import warnings
+
+    from argmap.errors import MapWarning
+    from argmap.io import load
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", MapWarning)
+        amap = load(_options["map"], fmt=_options["from"], max_bytes=_options["max_bytes"])
+    for warning in caught:
+        if issubclass(warning.category, MapWarning):
+            sys.stderr.write(f"argmap: warning: {warning.message}\n")
+        else:
+            warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
+    return amap
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
+    sys.stdout.write("\n")
+
+
+def claim_json(claim: Any) -> dict[str, Any]:
+    return claim.model_dump(mode="json", by_alias=True)  # type: ignore[no-any-return]
+
+
+# -- commands ------------------------------------------------------------------------------
+
+KindOption = Annotated[
+    Optional[list[str]],
+    typer.Option("--kind", "-k", help="Only claims of this kind (thesis, claim, evidence, objection, rebuttal); repeatable."),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable JSON (schema in the README).")]
+
+
+@command("list")
+def list_claims(
+    kind: KindOption = None,
+    section: Annotated[
+        Optional[list[str]], typer.Option("--section", "-s", help="Only claims in this section; repeatable.")
+    ] = None,
+    tag: Annotated[Optional[list[str]], typer.Option("--tag", "-t", help="Only claims with this tag; repeat to require several.")] = None,
+    search: Annotated[
+        Optional[str], typer.Option("--search", "-q", help="Only claims whose id, text or quote contain all these words.")
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List the claims of the map as a table (id, kind, section, text)."""
+    from argmap.queries import select
+
+    amap = load_map()
+    words = search.split() if search else []
+    claims = select(amap, kinds=kind or (), sections=section or (), tags=tag or (), words=words)
+    if as_json:
+        print_json({"claims": [claim_json(c) for c in claims], "count": len(claims)})
+        return
+    from argmap.render import stdout_is_terminal
+
+    if stdout_is_terminal():
+        from argmap.render.rich_views import claims_table
+
+        title = f"{amap.meta.title or 'argument map'}: {len(claims)} of {len(amap)} claims"
+        from argmap.render import console
+
+        console().print(claims_table(claims, title=title, words=words))
+        return
+    from argmap.render import plain, write_lines
+
+    rows = [(c.id, c.kind, c.section or "-", c.text) for c in claims]
+    write_lines(plain.table(("ID", "KIND", "SECTION", "TEXT"), rows))
+
+
+def main() -> None:
+    """Console-script entry point: also ends quietly on a closed pipe or Ctrl-C."""
+    try:
+        app()
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(0)
+    except KeyboardInterrupt:
+        sys.stderr.write("argmap: interrupted\n")
+        sys.exit(130)
+
+
+def _silence_stdout() -> None:
+    """After a closed pipe, point stdout at /dev/null so the final flush cannot fail."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

@@ -1,0 +1,149 @@
+"""The map's structure: who supports, attacks and contrasts whom, and the walks over it.
+
+`Index` is a plain dict-of-lists view built in one pass, so queries such as ``tree`` and
+``trace`` need neither networkx (100 ms of import) nor recursion (a 100,000-deep chain
+must work). `build` gives the networkx graph for users and algorithms that want one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from argmap.model import ArgumentMap, Claim
+
+
+@dataclass(frozen=True)
+class Edge:
+    """One relation ``source --kind--> target``.
+
+    ``linked`` names the other premises of a linked support (empty for a plain one);
+    ``undercut_by`` the claims that attack this inference rather than either claim.
+    """
+
+    source: str
+    target: str
+    kind: str
+    linked: tuple[str, ...] = ()
+    undercut_by: tuple[str, ...] = ()
+
+
+@dataclass
+class Index:
+    """Incoming and outgoing relations per claim, in map order."""
+
+    claims: dict[str, Claim]
+    outgoing: dict[str, list[Edge]] = field(default_factory=dict)
+    incoming: dict[str, list[Edge]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, amap: ArgumentMap) -> Index:
+        claims = {claim.id: claim for claim in amap.claims}
+        cuts: dict[tuple[str, str], list[str]] = {}
+        for claim in amap.claims:
+            for cut in claim.undercuts:
+                cuts.setdefault((cut.from_, cut.to), []).append(claim.id)
+        outgoing: dict[str, list[Edge]] = {claim_id: [] for claim_id in claims}
+        incoming: dict[str, list[Edge]] = {claim_id: [] for claim_id in claims}
+
+        def add(edge: Edge) -> None:
+            outgoing[edge.source].append(edge)
+            incoming[edge.target].append(edge)
+
+        for claim in amap.claims:
+            source = claim.id
+            for target in claim.supports:
+                add(Edge(source, target, "supports", (), tuple(cuts.get((source, target), ()))))
+            for link in claim.linked:
+                group = (source, *link.with_)
+                undercutters = tuple(u for premise in group for u in cuts.get((premise, link.to), ()))
+                for premise in group:
+                    others = tuple(p for p in group if p != premise)
+                    add(Edge(premise, link.to, "supports", others, undercutters))
+            for target in claim.attacks:
+                add(Edge(source, target, "attacks"))
+            for target in claim.contrasts:
+                add(Edge(source, target, "contrasts"))
+        return cls(claims, outgoing, incoming)
+
+    def supporters(self, claim_id: str) -> list[Edge]:
+        return [e for e in self.incoming[claim_id] if e.kind == "supports"]
+
+    def attackers(self, claim_id: str) -> list[Edge]:
+        return [e for e in self.incoming[claim_id] if e.kind == "attacks"]
+
+    def supported(self, claim_id: str) -> list[Edge]:
+        """The supports this claim gives."""
+        return [e for e in self.outgoing[claim_id] if e.kind == "supports"]
+
+    def attacked(self, claim_id: str) -> list[Edge]:
+        return [e for e in self.outgoing[claim_id] if e.kind == "attacks"]
+
+    def contrasts(self, claim_id: str) -> list[str]:
+        """Contrast partners, whichever side declared the contrast."""
+        partners = [e.target for e in self.outgoing[claim_id] if e.kind == "contrasts"]
+        partners += [e.source for e in self.incoming[claim_id] if e.kind == "contrasts"]
+        return list(dict.fromkeys(partners))
+
+    def contesters(self, edge: Edge) -> list[str]:
+        """What weakens a support step: attackers of its premise, and undercutters of the step."""
+        return [e.source for e in self.attackers(edge.source)] + list(edge.undercut_by)
+
+    def theses(self) -> list[str]:
+        return [claim_id for claim_id, claim in self.claims.items() if claim.kind == "thesis"]
+
+    def roots(self) -> list[str]:
+        """Theses, or where a map has none, the claims that support and attack nothing."""
+        theses = self.theses()
+        if theses:
+            return theses
+        return [
+            claim_id
+            for claim_id in self.claims
+            if not any(e.kind in ("supports", "attacks") for e in self.outgoing[claim_id])
+        ]
+
+    def component(self, claim_id: str, depth: int | None = None) -> list[str]:
+        """Claims within ``depth`` relations of ``claim_id``, in either direction (BFS order)."""
+        seen = {claim_id: 0}
+        frontier = [claim_id]
+        while frontier:
+            following: list[str] = []
+            for current in frontier:
+                if depth is not None and seen[current] >= depth:
+                    continue
+                for edge in self.outgoing[current] + self.incoming[current]:
+                    for neighbour in (edge.source, edge.target, *edge.undercut_by):
+                        if neighbour not in seen:
+                            seen[neighbour] = seen[current] + 1
+                            following.append(neighbour)
+            frontier = following
+        return list(seen)
+
+
+def build(amap: ArgumentMap) -> nx.MultiDiGraph:
+    """The networkx view: node = claim id with data ``claim``; edge key = relation kind.
+
+    Support edges carry ``linked`` (the other premises of a linked support) and
+    ``undercut_by`` (claims attacking that inference).
+    """
+    import networkx as nx
+
+    index = Index.of(amap)
+    graph = nx.MultiDiGraph(title=amap.meta.title)
+    graph.add_nodes_from((claim_id, {"claim": claim}) for claim_id, claim in index.claims.items())
+    graph.add_edges_from(
+        (edge.source, edge.target, edge.kind, {"linked": edge.linked, "undercut_by": edge.undercut_by})
+        for edges in index.outgoing.values()
+        for edge in edges
+    )
+    return graph
+
+
+def iter_edges(index: Index) -> Iterator[Edge]:
+    for edges in index.outgoing.values():
+        yield from edges

@@ -1,0 +1,111 @@
+"""Selecting claims: the filters behind ``list`` and the matcher behind ``search``.
+
+Matching is case-insensitive through ``str.casefold`` (so ``STRASSE`` finds ``straße``) and
+works on any script: CJK text has no spaces, so a word is any run of characters the user
+typed, matched as a substring.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from argmap.errors import MapError, did_you_mean
+
+if TYPE_CHECKING:
+    from argmap.model import ArgumentMap, Claim
+
+#: (start, end) spans of matches inside a string.
+Spans = list[tuple[int, int]]
+
+
+def find_spans(text: str, words: Sequence[str]) -> Spans:
+    """Where any of ``words`` occurs in ``text``, case-insensitively, merged and sorted."""
+    folded, positions = _fold_with_positions(text)
+    spans: Spans = []
+    for word in words:
+        needle = word.casefold()
+        if not needle:
+            continue
+        start = folded.find(needle)
+        while start != -1:
+            end = start + len(needle)
+            spans.append((positions[start], positions[end - 1] + 1))
+            start = folded.find(needle, start + 1)
+    spans.sort()
+    merged: Spans = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _fold_with_positions(text: str) -> tuple[str, list[int]]:
+    """The casefolded text and, per folded character, its index in the original.
+
+    Casefolding can change lengths (``ß`` → ``ss``), so spans found in the folded text are
+    mapped back through this table.
+    """
+    if text.isascii():
+        return text.lower(), list(range(len(text)))
+    parts: list[str] = []
+    positions: list[int] = []
+    for index, char in enumerate(text):
+        folded = char.casefold()
+        parts.append(folded)
+        positions.extend([index] * len(folded))
+    return "".join(parts), positions
+
+
+def matches(claim: Claim, words: Sequence[str]) -> bool:
+    """Every word occurs in the claim's id, text or quote."""
+    haystack = " ".join(filter(None, (claim.id, claim.text, claim.quote))).casefold()
+    return all(word.casefold() in haystack for word in words)
+
+
+def select(
+    amap: ArgumentMap,
+    *,
+    kinds: Iterable[str] = (),
+    sections: Iterable[str] = (),
+    tags: Iterable[str] = (),
+    words: Sequence[str] = (),
+) -> list[Claim]:
+    """Claims of any of ``kinds``, in any of ``sections``, with all ``tags``, matching all words.
+
+    Naming a kind, section or tag the map does not have is a mistake worth telling, not an
+    empty result: the error suggests the nearest existing value.
+    """
+    from argmap.model import KINDS
+
+    kinds, sections, tags = list(kinds), list(sections), list(tags)
+    _known("kind", kinds, KINDS)
+    _known("section", sections, {c.section for c in amap.claims if c.section})
+    _known("tag", tags, {t for c in amap.claims for t in c.tags})
+    words = [w for w in words if w.strip()]
+    selected = []
+    for claim in amap.claims:
+        if kinds and claim.kind not in kinds:
+            continue
+        if sections and claim.section not in sections:
+            continue
+        if tags and not all(tag in claim.tags for tag in tags):
+            continue
+        if words and not matches(claim, words):
+            continue
+        selected.append(claim)
+    return selected
+
+
+def _known(what: str, asked: list[str], existing: Iterable[str]) -> None:
+    existing = sorted(set(existing))
+    for value in asked:
+        if value not in existing:
+            hint = did_you_mean(value, existing)
+            choices = ", ".join(existing) if len(existing) <= 20 else f"{len(existing)} values"
+            raise MapError(
+                f"the map has no {what} {value!r}",
+                hint=hint or (f"{what}s in this map: {choices}" if existing else f"this map has no {what}s"),
+            )

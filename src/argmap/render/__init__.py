@@ -1,0 +1,47 @@
+"""Terminal output: rich when stdout is a terminal, plain text when piped.
+
+The decision is made without importing rich, so piped output and ``--json`` stay cheap;
+rich itself is imported only by `argmap.render.rich_views`.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any
+
+#: Colour per claim kind, shared by tables, trees and badges.
+KIND_STYLE = {
+    "thesis": "bold magenta",
+    "claim": "default",
+    "evidence": "cyan",
+    "objection": "red",
+    "rebuttal": "green",
+}
+
+
+def stdout_is_terminal() -> bool:
+    """True when rich output is wanted: a real terminal, or forced by FORCE_COLOR/TTY_COMPATIBLE."""
+    if os.environ.get("TTY_COMPATIBLE") == "0":
+        return False
+    if os.environ.get("FORCE_COLOR") or os.environ.get("TTY_COMPATIBLE") == "1":
+        return True
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def console(**options: Any) -> Any:
+    """A rich Console on stdout; it honours NO_COLOR and COLUMNS by itself."""
+    from rich.console import Console
+
+    return Console(highlight=False, **options)
+
+
+def write_lines(lines: Any) -> None:
+    """Plain output, line by line (a closed pipe is handled by the CLI's entry point)."""
+    write = sys.stdout.write
+    for line in lines:
+        write(line)
+        write("\n")
