@@ -202,6 +202,162 @@ def list_claims(
     write_lines(plain.table(("ID", "KIND", "SECTION", "TEXT"), rows))
 
 
+@command("show")
+def show(
+    claim_id: Annotated[str, typer.Argument(metavar="ID", help="The claim to show.")],
+    as_json: JsonOption = False,
+) -> None:
+    """Everything about one claim: text, quote and where it sits in the source, and all its relations."""
+    from argmap.graph import Index
+    from argmap.io import quote_position
+    from argmap.queries import describe, require
+
+    amap = load_map()
+    claim = require(amap, claim_id)
+    info = describe(Index.of(amap), claim.id)
+    position = quote_position(amap, _options["map"], claim.quote) if claim.quote else None
+    info["quote_at"] = {"file": position[0], "line": position[1], "column": position[2]} if position else None
+    if as_json:
+        print_json(info)
+        return
+    from argmap.render import plain, stdout_is_terminal
+
+    lines = list(plain.describe_lines(info))
+    if stdout_is_terminal():
+        from argmap.render import console
+        from argmap.render.rich_views import describe_panel
+
+        console().print(describe_panel(info, lines))
+        return
+    from argmap.render import write_lines
+
+    write_lines(lines)
+
+
+@command("tree")
+def tree(
+    claim_id: Annotated[
+        Optional[str], typer.Argument(metavar="[ID]", help="Root claim (default: every thesis).")
+    ] = None,
+    depth: Annotated[Optional[int], typer.Option("--depth", "-d", min=0, help="Show at most this many levels.")] = None,
+    direction: Annotated[
+        str,
+        typer.Option(
+            "--direction",
+            help="down: what supports and attacks ID; up: what ID supports and attacks, up to the theses.",
+        ),
+    ] = "down",
+    as_json: JsonOption = False,
+) -> None:
+    """The support/attack tree under a claim (+ supports, − attacks, ⊘ undercuts, ⇄ contrasts)."""
+    from argmap.graph import Index
+    from argmap.queries import require
+    from argmap.tree import build_tree
+
+    if direction not in ("down", "up"):
+        raise MapError(f"--direction must be 'down' or 'up', not {direction!r}")
+    amap = load_map()
+    index = Index.of(amap)
+    roots = [require(amap, claim_id).id] if claim_id else index.roots()
+    rows = build_tree(index, roots, depth=depth, direction=direction)  # type: ignore[arg-type]
+    if as_json:
+        print_json({"roots": roots, "direction": direction, "rows": [row.to_json() for row in rows]})
+        return
+    from argmap.render import stdout_is_terminal
+
+    partners = {row.id: index.contrasts(row.id) for row in rows if not (row.repeat or row.cycle)}
+    if stdout_is_terminal():
+        from argmap.render import console
+        from argmap.render.rich_views import tree_label, trees
+
+        labels = [tree_label(row, index.claims[row.id], partners.get(row.id, ())) for row in rows]
+        out = console()
+        for renderable in trees(rows, labels):
+            out.print(renderable)
+        return
+    from argmap.render import plain, write_lines
+
+    write_lines(
+        guide + plain.tree_label(row, index.claims[row.id], partners.get(row.id, ()))
+        for guide, row in zip(plain.tree_guides(rows), rows)
+    )
+
+
+@command("trace")
+def trace_chains(
+    claim_id: Annotated[str, typer.Argument(metavar="ID", help="The claim whose support chains to trace.")],
+    up: Annotated[bool, typer.Option("--up", help="Chains from ID up to the theses it serves.")] = False,
+    limit: Annotated[
+        Optional[int], typer.Option("--limit", "-n", min=1, help="Show at most this many chains (default 100).")
+    ] = 100,
+    as_json: JsonOption = False,
+) -> None:
+    """The support chains that lead to a claim, each from a ground (a claim nothing supports) up to it."""
+    from argmap.graph import Index
+    from argmap.queries import require
+    from argmap.trace import trace
+
+    amap = load_map()
+    require(amap, claim_id)
+    result = trace(Index.of(amap), claim_id, direction="up" if up else "down", limit=limit)
+    if as_json:
+        print_json(result.to_json())
+        return
+    from argmap.render import plain, stdout_is_terminal
+
+    if stdout_is_terminal():
+        from argmap.render import console
+        from argmap.render.rich_views import trace_view
+
+        console().print(trace_view(result))
+        return
+    from argmap.render import write_lines
+
+    write_lines(plain.trace_lines(result))
+
+
+@command("search")
+def search(
+    words: Annotated[list[str], typer.Argument(metavar="WORDS...", help="Words that must all occur (any case, any script).")],
+    as_json: JsonOption = False,
+) -> None:
+    """Find claims whose text or quote contains all the words; matches are highlighted."""
+    from argmap.queries import find_spans, select
+
+    amap = load_map()
+    found = select(amap, words=words)
+    if as_json:
+        print_json(
+            {
+                "words": words,
+                "count": len(found),
+                "claims": [
+                    {
+                        "id": c.id,
+                        "kind": c.kind,
+                        "text": c.text,
+                        "quote": c.quote,
+                        "text_matches": find_spans(c.text, words),
+                        "quote_matches": find_spans(c.quote or "", words),
+                    }
+                    for c in found
+                ],
+            }
+        )
+        return
+    from argmap.render import plain, stdout_is_terminal
+
+    if stdout_is_terminal():
+        from argmap.render import console
+        from argmap.render.rich_views import search_results
+
+        console().print(search_results(found, words))
+        return
+    from argmap.render import write_lines
+
+    write_lines(plain.search_lines(found, words))
+
+
 def main() -> None:
     """Console-script entry point: also ends quietly on a closed pipe or Ctrl-C."""
     try:

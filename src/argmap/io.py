@@ -165,3 +165,21 @@ def write_atomic(path: str | Path, data: str | bytes) -> None:
         if isinstance(exc, OSError):
             raise MapError(f"cannot write the file: {exc.strerror or exc}", path=str(target)) from None
         raise
+
+
+def quote_position(amap: ArgumentMap, map_path: str | Path | None, quote: str) -> tuple[str, int, int] | None:
+    """(source as named in the map, line, column) where ``quote`` first occurs in the source text."""
+    source = amap.meta.source
+    if not source or not quote:
+        return None
+    base = Path(map_path).parent if map_path not in (None, "-") else bundled_map_path().parent
+    path = base / source
+    try:
+        text = read_text(path).replace("\r\n", "\n")
+    except MapError:
+        return None
+    start = text.find(quote)
+    if start < 0:
+        return None
+    line = text.count("\n", 0, start) + 1
+    return source, line, start - (text.rfind("\n", 0, start) + 1) + 1

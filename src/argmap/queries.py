@@ -8,7 +8,7 @@ typed, matched as a substring.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from argmap.errors import MapError, did_you_mean
 
@@ -109,3 +109,42 @@ def _known(what: str, asked: list[str], existing: Iterable[str]) -> None:
                 f"the map has no {what} {value!r}",
                 hint=hint or (f"{what}s in this map: {choices}" if existing else f"this map has no {what}s"),
             )
+
+
+def require(amap: ArgumentMap, claim_id: str) -> Claim:
+    """The claim with this id, or a `MapError` naming the nearest ids."""
+    claim = amap.by_id.get(claim_id)
+    if claim is None:
+        hint = did_you_mean(claim_id, amap.by_id) if len(amap) <= 50_000 else None
+        raise MapError(f"no claim has the id {claim_id!r}", hint=hint or "run 'argmap list' to see the ids")
+    return claim
+
+
+def describe(index: Any, claim_id: str) -> dict[str, Any]:
+    """Everything about one claim: its fields and every relation in and out, by kind."""
+    claim = index.claims[claim_id]
+    incoming, outgoing = index.incoming[claim_id], index.outgoing[claim_id]
+
+    def support_list(edges: Any, end: str) -> list[dict[str, Any]]:
+        return [
+            {"id": getattr(e, end), "linked_with": list(e.linked), "undercut_by": list(e.undercut_by)}
+            for e in edges
+            if e.kind == "supports"
+        ]
+
+    undercuts = [{"from": cut.from_, "to": cut.to} for cut in claim.undercuts]
+    return {
+        "id": claim.id,
+        "kind": claim.kind,
+        "text": claim.text,
+        "quote": claim.quote,
+        "section": claim.section,
+        "tags": list(claim.tags),
+        "base_score": claim.base_score,
+        "supports": support_list(outgoing, "target"),
+        "supported_by": support_list(incoming, "source"),
+        "attacks": [e.target for e in outgoing if e.kind == "attacks"],
+        "attacked_by": [e.source for e in incoming if e.kind == "attacks"],
+        "contrasts": index.contrasts(claim_id),
+        "undercuts": undercuts,
+    }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from typing import Any
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> Iterator[str]:
@@ -14,3 +15,128 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> Iterator[str
     for row in (headers, *rows):
         cells = [cell.ljust(widths[i]) for i, cell in enumerate(row[:-1])]
         yield "  ".join([*cells, row[-1]]).rstrip()
+
+
+#: How a tree row relates to its parent, as a glyph: support, attack, undercut, root.
+GLYPH = {"supports": "+", "attacks": "−", "undercuts": "⊘", None: "■"}
+#: Deeper rows are drawn with a depth marker instead of ever-longer guides.
+MAX_GUIDES = 24
+
+
+def tree_label(row: Any, claim: Any, contrasts: Sequence[str]) -> str:
+    """``+ [evidence] id: text`` plus references, cycle marks and contrast partners."""
+    head = f"{GLYPH[row.relation]} [{claim.kind}] {row.id}"
+    if row.cycle:
+        return f"{head}  ⟲ cycle: already on this path"
+    if row.repeat:
+        return f"{head}  ↺ see {row.id} above"
+    text = f"{head}: {claim.text}"
+    if row.linked:
+        text += f"  (linked with {', '.join(row.linked)})"
+    if contrasts:
+        text += f"  ⇄ contrasts {', '.join(contrasts)}"
+    if row.truncated:
+        text += "  … (deeper levels hidden; raise --depth)"
+    return text
+
+
+def tree_guides(rows: Sequence[Any]) -> Iterator[str]:
+    """The box-drawing prefix of each row (``├── ``, ``└── ``, ``│   ``), in one pass.
+
+    A row is the last child when no later row shares its parent; that is known by scanning
+    from the end, so the whole drawing stays linear.
+    """
+    last_child = [False] * len(rows)
+    seen_parents: set[Any] = set()
+    for i in range(len(rows) - 1, -1, -1):
+        key = (rows[i].parent, rows[i].depth) if rows[i].parent is not None else ("root", i)
+        if key not in seen_parents:
+            last_child[i] = True
+            seen_parents.add(key)
+    # open_levels[d] is True while the ancestor at depth d still has siblings below.
+    open_levels: list[bool] = []
+    for i, row in enumerate(rows):
+        depth = row.depth
+        del open_levels[depth:]
+        if depth == 0:
+            yield ""
+        else:
+            start = max(1, depth - MAX_GUIDES)
+            prefix = f"⋮{depth} " if start > 1 else ""
+            prefix += "".join("│   " if is_open else "    " for is_open in open_levels[start:depth])
+            yield prefix + ("└── " if last_child[i] else "├── ")
+        while len(open_levels) < depth:
+            open_levels.append(False)
+        open_levels.append(not last_child[i])
+
+
+def describe_lines(info: dict[str, Any]) -> Iterator[str]:
+    """`argmap show` as ``field: value`` lines."""
+
+    def supports(items: list[dict[str, Any]]) -> str:
+        parts = []
+        for item in items:
+            part = item["id"]
+            if item["linked_with"]:
+                part += f" (linked with {', '.join(item['linked_with'])})"
+            if item["undercut_by"]:
+                part += f" (inference undercut by {', '.join(item['undercut_by'])})"
+            parts.append(part)
+        return ", ".join(parts) or "-"
+
+    at = info.get("quote_at")
+    yield f"{info['id']} [{info['kind']}]"
+    yield f"text:         {info['text']}"
+    if info["quote"]:
+        yield f"quote:        \u201c{info['quote']}\u201d"
+        if at:
+            yield f"quote at:     {at['file']}:{at['line']}:{at['column']}"
+    yield f"section:      {info['section'] or '-'}"
+    yield f"tags:         {', '.join(info['tags']) or '-'}"
+    if info.get("base_score") is not None:
+        yield f"base score:   {info['base_score']}"
+    yield f"supports:     {supports(info['supports'])}"
+    yield f"supported by: {supports(info['supported_by'])}"
+    yield f"attacks:      {', '.join(info['attacks']) or '-'}"
+    yield f"attacked by:  {', '.join(info['attacked_by']) or '-'}"
+    yield f"contrasts:    {', '.join(info['contrasts']) or '-'}"
+    if info["undercuts"]:
+        yield "undercuts:    " + ", ".join(f"{u['from']} → {u['to']}" for u in info["undercuts"])
+
+
+def trace_lines(result: Any) -> Iterator[str]:
+    """Numbered chains ``A → B → C``, each followed by what contests its steps."""
+    if result.direction == "down":
+        title = f"Support chains leading to {result.claim}"
+    else:
+        title = f"Support chains from {result.claim} up to what it serves"
+    if not result.chains:
+        nothing = "nothing supports it" if result.direction == "down" else "it supports nothing"
+        yield f"{title}: none ({nothing})."
+        return
+    count = f"{result.total}" if result.total is not None else "an unbounded number (support cycle)"
+    yield f"{title}: {len(result.chains)} of {count}"
+    width = len(str(len(result.chains)))
+    for number, chain in enumerate(result.chains, 1):
+        end = {"cycle": "  (stops at a support cycle)", "top": "  (ends below any thesis)"}.get(chain.end, "")
+        yield f"{number:>{width}}. " + " → ".join(chain.claims) + end
+        pad = " " * (width + 2)
+        for claim_id, attackers in chain.attacked_by.items():
+            yield f"{pad}contested: {claim_id} is attacked by {', '.join(attackers)}"
+        for (premise, conclusion), by in chain.undercut_by.items():
+            yield f"{pad}contested: {premise} → {conclusion} is undercut by {', '.join(by)}"
+    if result.left_out:
+        yield f"… {result.left_out} more chain{'s' if result.left_out > 1 else ''} not shown (raise --limit)"
+    elif result.total is None:
+        yield "… more chains may exist (a support cycle makes them unbounded; raise --limit)"
+
+
+def search_lines(claims: Sequence[Any], words: Sequence[str]) -> Iterator[str]:
+    """One line per match (``id [kind]: text``), then the quote when it is what matched."""
+    from argmap.queries import find_spans
+
+    for claim in claims:
+        yield f"{claim.id} [{claim.kind}]: {claim.text}"
+        if claim.quote and find_spans(claim.quote, words):
+            yield f"    \u201c{claim.quote}\u201d"
+    yield f"{len(claims)} claim{'s' if len(claims) != 1 else ''} found"

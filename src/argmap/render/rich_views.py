@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.table import Table
 from rich.text import Text
@@ -23,7 +23,8 @@ def highlighted(text: str, spans: Spans, style: str = "bold reverse") -> Text:
 
 
 def kind_badge(kind: str) -> Text:
-    return Text(kind, style=KIND_STYLE.get(kind, "default"))
+    """The kind in its colour; ``[kind]`` brackets are kept and coloured too."""
+    return Text(kind, style=KIND_STYLE.get(kind.strip("[]"), "default"))
 
 
 def claims_table(claims: Sequence[Claim], *, title: str | None = None, words: Sequence[str] = ()) -> Table:
@@ -38,3 +39,125 @@ def claims_table(claims: Sequence[Claim], *, title: str | None = None, words: Se
         text = highlighted(claim.text, find_spans(claim.text, words)) if words else Text(claim.text)
         table.add_row(claim.id, kind_badge(claim.kind), claim.section or "", text)
     return table
+
+
+GLYPH_STYLE = {"supports": "bold green", "attacks": "bold red", "undercuts": "bold dark_orange", None: "bold magenta"}
+#: Deeper trees are drawn line by line: rich's guides would outgrow any terminal.
+MAX_RICH_DEPTH = 30
+
+
+def tree_label(row: Any, claim: Any, contrasts: Sequence[str]) -> Text:
+    from argmap.render.plain import GLYPH
+
+    label = Text()
+    label.append(GLYPH[row.relation], style=GLYPH_STYLE[row.relation])
+    label.append(" ")
+    label.append(f"[{claim.kind}]", style=KIND_STYLE.get(claim.kind, "default"))
+    label.append(" ")
+    label.append(row.id, style="bold")
+    if row.cycle:
+        label.append("  ⟲ cycle: already on this path", style="yellow")
+        return label
+    if row.repeat:
+        label.append(f"  ↺ see {row.id} above", style="dim")
+        return label
+    label.append(": ")
+    label.append(claim.text)
+    if row.linked:
+        label.append(f"  (linked with {', '.join(row.linked)})", style="dim")
+    if contrasts:
+        label.append(f"  ⇄ contrasts {', '.join(contrasts)}", style="blue")
+    if row.truncated:
+        label.append("  … (deeper levels hidden; raise --depth)", style="dim")
+    return label
+
+
+def trees(rows: Sequence[Any], labels: Sequence[Text]) -> list[Any]:
+    """Rich renderables for the rows: one `Tree` per root, or plain styled lines when deep."""
+    from rich.tree import Tree
+
+    if any(row.depth > MAX_RICH_DEPTH for row in rows):
+        from argmap.render.plain import tree_guides
+
+        return [Text(guide).append_text(label) for guide, label in zip(tree_guides(rows), labels)]
+    nodes: list[Any] = []
+    roots: list[Any] = []
+    for row, label in zip(rows, labels):
+        if row.parent is None:
+            node = Tree(label, guide_style="dim")
+            roots.append(node)
+        else:
+            node = nodes[row.parent].add(label)
+        nodes.append(node)
+    return roots
+
+
+def chain_text(claims: Sequence[str], attacked: dict[str, list[str]]) -> Text:
+    text = Text()
+    for position, claim_id in enumerate(claims):
+        if position:
+            text.append(" → ", style="green")
+        text.append(claim_id, style="bold red" if claim_id in attacked else "bold")
+    return text
+
+
+def describe_panel(info: dict[str, Any], lines: Sequence[str]) -> Any:
+    from rich.panel import Panel
+
+    body = Text()
+    for position, line in enumerate(lines[1:]):
+        name, _, value = line.partition(":")
+        if position:
+            body.append("\n")
+        body.append(f"{name}:", style="bold")
+        body.append(value)
+    title = Text.assemble((info["id"], "bold"), " ", kind_badge(info["kind"]))
+    return Panel(body, title=title, title_align="left")
+
+
+def trace_view(result: Any) -> Any:
+    from rich.console import Group
+
+    from argmap.render.plain import trace_lines
+
+    lines = list(trace_lines(result))
+    parts: list[Any] = [Text(lines[0], style="bold")]
+    if not result.chains:
+        return Group(*parts)
+    width = len(str(len(result.chains)))
+    for number, chain in enumerate(result.chains, 1):
+        line = Text(f"{number:>{width}}. ")
+        line.append_text(chain_text(chain.claims, chain.attacked_by))
+        if chain.end == "cycle":
+            line.append("  (stops at a support cycle)", style="yellow")
+        elif chain.end == "top":
+            line.append("  (ends below any thesis)", style="dim")
+        parts.append(line)
+        pad = " " * (width + 2)
+        for claim_id, attackers in chain.attacked_by.items():
+            parts.append(Text(f"{pad}− {claim_id} is attacked by {', '.join(attackers)}", style="red"))
+        for (premise, conclusion), by in chain.undercut_by.items():
+            parts.append(Text(f"{pad}⊘ {premise} → {conclusion} is undercut by {', '.join(by)}", style="dark_orange"))
+    if lines[-1].startswith("…"):
+        parts.append(Text(lines[-1], style="dim"))
+    return Group(*parts)
+
+
+def search_results(claims: Sequence[Any], words: Sequence[str]) -> Any:
+    from rich.console import Group
+
+    from argmap.queries import find_spans
+
+    parts: list[Any] = []
+    for claim in claims:
+        line = Text.assemble((claim.id, "bold"), " ", kind_badge(f"[{claim.kind}]"), ": ")
+        line.append_text(highlighted(claim.text, find_spans(claim.text, words)))
+        parts.append(line)
+        spans = find_spans(claim.quote or "", words)
+        if spans:
+            quote = Text("    \u201c", style="dim")
+            quote.append_text(highlighted(claim.quote, spans))
+            quote.append("\u201d", style="dim")
+            parts.append(quote)
+    parts.append(Text(f"{len(claims)} claim{'s' if len(claims) != 1 else ''} found", style="dim"))
+    return Group(*parts)
