@@ -224,8 +224,10 @@ def wrap_text(text: str, width: int) -> list[str]:
                 line, line_width, space = "", 0, ""
             if space:
                 line, line_width, space = line + space, line_width + display_width(space), ""
-            while unit_width > width - line_width and len(unit) > 1 and (line_width == 0 or not has_text):
-                head, head_width = _cut(unit, width - line_width)
+            while unit_width > width:  # only on a fresh line, see the break above
+                head, head_width = _cut(unit, width)
+                if len(head) == len(unit):
+                    break
                 lines.append(line + head)
                 line, line_width = "", 0
                 unit, unit_width = unit[len(head) :], unit_width - head_width
@@ -235,14 +237,20 @@ def wrap_text(text: str, width: int) -> list[str]:
 
 
 def _cut(unit: str, width: int) -> tuple[str, int]:
-    """The longest head of ``unit`` within ``width`` columns (at least one character)."""
-    taken, used = 0, 0
-    for char in unit:
-        char_width = _column_width(char)
-        if taken and used + char_width > width:
-            break
-        taken, used = taken + 1, used + char_width
-    return unit[:taken], used
+    """The longest head of ``unit`` within ``width`` columns that ends between two characters
+    a reader would see as separate (not inside an emoji sequence or before a combining mark);
+    at least one such piece even if it is wider."""
+    best, best_width, used = 0, 0, 0
+    for index, char in enumerate(unit):
+        if index and _column_width(char) and unit[index - 1] != _ZWJ:
+            if best and used > width:
+                break
+            best, best_width = index, used
+        used += _column_width(char)
+    else:
+        if used <= width or not best:
+            best, best_width = len(unit), used
+    return unit[:best], best_width
 
 
 # --- DOT -----------------------------------------------------------------------------------
@@ -252,9 +260,11 @@ def escape(text: str) -> str:
     """A DOT escString body that Graphviz shows as ``text``, line breaks as centred lines.
 
     Backslashes first, so ``\\l``, ``\\N`` and a trailing backslash stay literal; then quotes;
-    then every line break becomes ``\\n``. No raw newline is left, so no line continuation.
+    then ``&``, because Graphviz decodes HTML entities even in plain labels (``&amp;`` would
+    show as ``&``); then every line break becomes ``\\n``, so no raw newline (and no line
+    continuation) is left. NUL, which DOT cannot hold, becomes U+FFFD.
     """
-    text = text.replace("\\", "\\\\").replace('"', '\\"')
+    text = text.replace("\\", "\\\\").replace('"', '\\"').replace("&", "&amp;").replace("\0", "\ufffd")
     return text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
 
 
