@@ -1,0 +1,109 @@
+"""ASPARTIX abstract frameworks: ``arg(a).`` and ``att(a,b).`` facts (ICCMA 2015–2021).
+
+Facts may share a line and ``%`` starts a comment, as in the ASP files they come from. An
+attack may come before the declaration of its arguments; an argument that is never declared
+is an error, since solvers disagree on whether it exists.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from argmap.errors import MapError, did_you_mean
+
+if TYPE_CHECKING:
+    from argmap.model import ArgumentMap
+    from argmap.semantics import Framework
+
+_NAME = r"\s*([^\s,()%.]+(?:\.[^\s,()%.]+)*)\s*"
+_FACT = re.compile(rf"\s*(arg|att)\s*\({_NAME}(?:,{_NAME})?\)\s*\.")
+_SPACE = re.compile(r"\s*(?:%.*)?$")
+_HINT = "write one fact per argument `arg(a).` and per attack `att(a,b).`"
+
+
+def read(text: str, path: str | None = None) -> ArgumentMap:
+    """The framework as a map: one claim per argument (id = its name), with its attacks."""
+    from argmap.semantics import framework_to_map
+
+    places: dict[tuple[str, str], tuple[int, int]] = {}
+    framework = _parse(text, path, places)
+    return framework_to_map(
+        framework, path=path, locate=lambda kind, name: places.get((kind, name), (None, None))
+    )
+
+
+def read_framework(text: str, path: str | None = None) -> Framework:
+    """Parse ASPARTIX facts; malformed facts raise a located `MapError`."""
+    return _parse(text, path, None)
+
+
+def _parse(text: str, path: str | None, places: dict[tuple[str, str], tuple[int, int]] | None) -> Framework:
+    """Facts → framework; ``places`` (if given) records where each name and self-attack is."""
+    from argmap.semantics import Framework
+
+    names: list[str] = []
+    index: dict[str, int] = {}
+    attacks: list[tuple[str, str, int, int, int]] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        position = 0
+        while True:
+            fact = _FACT.match(line, position)
+            if fact is None:
+                if _SPACE.match(line, position):
+                    break
+                raise _malformed(line, number, position, path)
+            kind, first, second = fact.groups()
+            column = fact.start(2) + 1
+            if kind == "arg":
+                if second is not None:
+                    raise MapError(
+                        "`arg` takes one name", path=path, line=number, column=fact.start(3) + 1, hint=_HINT
+                    )
+                if first not in index:
+                    index[first] = len(names)
+                    names.append(first)
+                    if places is not None:
+                        places[("arg", first)] = (number, column)
+            else:
+                if second is None:
+                    raise MapError(
+                        "`att` takes two names, the attacker and the attacked",
+                        path=path,
+                        line=number,
+                        column=column,
+                        hint=_HINT,
+                    )
+                attacks.append((first, second, number, column, fact.start(3) + 1))
+                if places is not None and first == second:
+                    places.setdefault(("att", first), (number, column))
+            position = fact.end()
+    sources: list[int] = []
+    targets: list[int] = []
+    for attacker, attacked, number, first_column, second_column in attacks:
+        for name, column in ((attacker, first_column), (attacked, second_column)):
+            if name not in index:
+                close = did_you_mean(name, index) if len(index) <= 20_000 else None
+                raise MapError(
+                    f"att names the undeclared argument {name!r}",
+                    path=path,
+                    line=number,
+                    column=column,
+                    hint=close or f"declare it with `arg({name}).`",
+                )
+        sources.append(index[attacker])
+        targets.append(index[attacked])
+    return Framework.from_indices(names, sources, targets)
+
+
+def _malformed(line: str, number: int, position: int, path: str | None) -> MapError:
+    while position < len(line) and line[position].isspace():
+        position += 1
+    found = line[position:].strip()[:40]
+    return MapError(
+        f"expected a fact `arg(a).` or `att(a,b).`, found {found!r}",
+        path=path,
+        line=number,
+        column=position + 1,
+        hint=_HINT,
+    )

@@ -1,0 +1,209 @@
+"""ICCMA abstract frameworks: ``p af N`` and ``i j`` lines (ICCMA 2023/2025), or older TGF.
+
+ICCMA'23: the first line ``p af N`` declares the arguments ``1..N``; every other line ``i j``
+says *i attacks j*; lines starting with ``#`` are comments. Files without a ``p af`` header
+are read as the trivial graph format of ICCMA 2015–2021 (``.tgf``): one argument name per
+line, a line ``#``, then ``a b`` attack lines.
+
+`read_framework` is the fast path the solvers use; `read` turns the framework into an
+`ArgumentMap` whose claims are the arguments, so the rest of argmap works on it too.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from argmap.errors import MapError, did_you_mean
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from argmap.model import ArgumentMap
+    from argmap.semantics import Framework
+
+_HEADER_HINT = "an ICCMA'23 file starts with `p af <number of arguments>`"
+
+
+def read(text: str, path: str | None = None) -> ArgumentMap:
+    """The framework as a map: one claim per argument (id = its name), with its attacks."""
+    from argmap.semantics import framework_to_map
+
+    return framework_to_map(read_framework(text, path), path=path, locate=_self_attack_locator(text))
+
+
+def read_framework(text: str, path: str | None = None) -> Framework:
+    """Parse ICCMA'23 (or TGF) text; malformed lines raise a located `MapError`."""
+    lines = text.splitlines()
+    for number, line in enumerate(lines):
+        parts = line.split()
+        if not parts or parts[0].startswith("#"):
+            continue
+        if parts[0] == "p":
+            return _read_af(lines, number, path)
+        break
+    if any(line.strip() == "#" for line in lines):
+        return _read_tgf(lines, path)
+    first = next(
+        (n for n, line in enumerate(lines) if line.strip() and not line.lstrip().startswith("#")), None
+    )
+    if first is None:
+        raise MapError("no `p af N` header: the file has no framework", path=path, line=1, hint=_HEADER_HINT)
+    raise MapError(
+        f"expected the header `p af N`, found {lines[first].strip()[:40]!r}",
+        path=path,
+        line=first + 1,
+        column=_column(lines[first], 0),
+        hint=_HEADER_HINT,
+    )
+
+
+def _read_af(lines: list[str], header: int, path: str | None) -> Framework:
+    from argmap.semantics import Framework
+
+    parts = lines[header].split()
+    if len(parts) != 3 or parts[1] != "af" or not _is_number(parts[2]):
+        bad_token = 1 if parts[1:2] != ["af"] else 2
+        raise MapError(
+            f"malformed header {lines[header].strip()[:40]!r}",
+            path=path,
+            line=header + 1,
+            column=_column(lines[header], min(bad_token, len(parts) - 1)),
+            hint=_HEADER_HINT,
+        )
+    n = int(parts[2])
+    sources: list[int] = []
+    targets: list[int] = []
+    add_source = sources.append
+    add_target = targets.append
+    for number in range(header + 1, len(lines)):
+        parts = lines[number].split()
+        if len(parts) == 2:
+            first, second = parts
+            if first.isdigit() and second.isdigit() and first.isascii() and second.isascii():
+                a = int(first)
+                b = int(second)
+                if 0 < a <= n and 0 < b <= n:
+                    add_source(a - 1)
+                    add_target(b - 1)
+                    continue
+        if not parts or parts[0].startswith("#"):
+            continue
+        raise _bad_attack_line(lines[number], number, parts, n, path)
+    return Framework.from_indices([str(i) for i in range(1, n + 1)], sources, targets)
+
+
+def _bad_attack_line(line: str, number: int, parts: list[str], n: int, path: str | None) -> MapError:
+    """Say exactly what is wrong with an attack line (the fast loop only knows that it is)."""
+    if parts[0] == "p":
+        return MapError(
+            "a second `p af` header",
+            path=path,
+            line=number + 1,
+            column=_column(line, 0),
+            hint="a file holds one framework; remove this line",
+        )
+    if len(parts) != 2:
+        return MapError(
+            f"expected an attack `i j` (two argument numbers), found {len(parts)} fields",
+            path=path,
+            line=number + 1,
+            column=_column(line, min(len(parts) - 1, 2)),
+            hint="write one attack per line, e.g. `1 2` for 'argument 1 attacks argument 2'",
+        )
+    for position, token in enumerate(parts):
+        if not _is_number(token):
+            return MapError(
+                f"{token!r} is not an argument number",
+                path=path,
+                line=number + 1,
+                column=_column(line, position),
+                hint=f"arguments are numbered 1..{n}",
+            )
+        value = int(token)
+        if not 0 < value <= n:
+            return MapError(
+                f"argument {value} is out of range: the header declares {n} argument{'s' * (n != 1)}",
+                path=path,
+                line=number + 1,
+                column=_column(line, position),
+                hint=f"use a number from 1 to {n}, or raise N in `p af N`",
+            )
+    raise AssertionError("unreachable: the line is a valid attack")  # pragma: no cover
+
+
+def _read_tgf(lines: list[str], path: str | None) -> Framework:
+    from argmap.semantics import Framework
+
+    names: list[str] = []
+    index: dict[str, int] = {}
+    sources: list[int] = []
+    targets: list[int] = []
+    in_attacks = False
+    for number, line in enumerate(lines):
+        parts = line.split()
+        if not parts:
+            continue
+        if not in_attacks:
+            if parts == ["#"]:
+                in_attacks = True
+            elif len(parts) != 1:
+                raise MapError(
+                    "expected one argument name per line before the `#` line",
+                    path=path,
+                    line=number + 1,
+                    column=_column(line, 1),
+                    hint="TGF lists the arguments, then a line `#`, then attacks `a b`",
+                )
+            elif parts[0] not in index:
+                index[parts[0]] = len(names)
+                names.append(parts[0])
+            continue
+        if len(parts) != 2:
+            raise MapError(
+                f"expected an attack `a b`, found {len(parts)} fields",
+                path=path,
+                line=number + 1,
+                column=_column(line, min(len(parts) - 1, 2)),
+                hint="write one attack per line after the `#` line",
+            )
+        for position, token in enumerate(parts):
+            if token not in index:
+                raise MapError(
+                    f"attack names the undeclared argument {token!r}",
+                    path=path,
+                    line=number + 1,
+                    column=_column(line, position),
+                    hint=did_you_mean(token, index) or "declare it above the `#` line",
+                )
+        sources.append(index[parts[0]])
+        targets.append(index[parts[1]])
+    return Framework.from_indices(names, sources, targets)
+
+
+def _self_attack_locator(text: str) -> Callable[[str, str], tuple[int | None, int | None]]:
+    def locate(kind: str, name: str) -> tuple[int | None, int | None]:
+        if kind != "att":
+            return None, None
+        for number, line in enumerate(text.splitlines()):
+            parts = line.split()
+            if len(parts) == 2 and parts[0] == parts[1] == name:
+                return number + 1, _column(line, 0)
+        return None, None
+
+    return locate
+
+
+def _is_number(token: str) -> bool:
+    return token.isascii() and token.isdigit()
+
+
+def _column(line: str, token_index: int) -> int:
+    """1-based column where the ``token_index``-th whitespace-separated token starts."""
+    position = 0
+    for _ in range(token_index + 1):
+        while position < len(line) and line[position].isspace():
+            position += 1
+        start = position
+        while position < len(line) and not line[position].isspace():
+            position += 1
+    return start + 1
