@@ -249,7 +249,7 @@ def tree(
     ] = "down",
     as_json: JsonOption = False,
 ) -> None:
-    """The support/attack tree under a claim (+ supports, − attacks, ⊘ undercuts, ⇄ contrasts)."""
+    """The support/attack tree under a claim (+ supports, − attacks, ⊘ undercuts, ⇄ contrasts with)."""
     from argmap.graph import Index
     from argmap.queries import require
     from argmap.tree import build_tree
@@ -265,12 +265,11 @@ def tree(
         return
     from argmap.render import stdout_is_terminal
 
-    partners = {row.id: index.contrasts(row.id) for row in rows if not (row.repeat or row.cycle)}
     if stdout_is_terminal():
         from argmap.render import console
         from argmap.render.rich_views import tree_label, trees
 
-        labels = [tree_label(row, index.claims[row.id], partners.get(row.id, ())) for row in rows]
+        labels = [tree_label(row, index.claims[row.id]) for row in rows]
         out = console()
         for renderable in trees(rows, labels):
             out.print(renderable)
@@ -278,7 +277,7 @@ def tree(
     from argmap.render import plain, write_lines
 
     write_lines(
-        guide + plain.tree_label(row, index.claims[row.id], partners.get(row.id, ()))
+        guide + plain.tree_label(row, index.claims[row.id])
         for guide, row in zip(plain.tree_guides(rows), rows)
     )
 
@@ -360,6 +359,10 @@ def search(
 
 def main() -> None:
     """Console-script entry point: also ends quietly on a closed pipe or Ctrl-C."""
+    import gc
+
+    # A run is short and builds large acyclic structures: the cyclic collector only costs time.
+    gc.disable()
     try:
         app()
     except BrokenPipeError:

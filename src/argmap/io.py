@@ -7,9 +7,12 @@ rename, so an export that fails never leaves half a file or clobbers the previou
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -109,6 +112,22 @@ def read_text(path: str | Path, *, max_bytes: int | None = None) -> str:
     return decode(read_bytes(path, max_bytes=max_bytes), str(path))
 
 
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many small objects.
+
+    A map is a tree of fresh containers with no reference cycles; letting the collector scan
+    them again and again made validating 100,000 claims three times slower.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def load(path: str | Path | None = None, *, fmt: str | None = None, max_bytes: int | None = None) -> ArgumentMap:
     """Read a map in any readable format; ``None`` is the bundled essay map.
 
@@ -120,7 +139,8 @@ def load(path: str | Path | None = None, *, fmt: str | None = None, max_bytes: i
     text = read_text(target, max_bytes=max_bytes)
     name = str(target)
     try:
-        return parse_text(text, path=name, fmt=fmt)
+        with gc_paused():
+            return parse_text(text, path=name, fmt=fmt)
     except MapError as exc:
         raise exc.with_path(name) from None
 
@@ -129,7 +149,8 @@ def loads(text: str, *, fmt: str = "yaml", path: str | None = None) -> ArgumentM
     """Parse a map held in a string."""
     from argmap.formats import read_text as parse_text
 
-    return parse_text(text, path=path, fmt=fmt)
+    with gc_paused():
+        return parse_text(text, path=path, fmt=fmt)
 
 
 def write_atomic(path: str | Path, data: str | bytes) -> None:

@@ -75,12 +75,12 @@ class Claim(BaseModel):
     text: str = Field(min_length=1)
     quote: str | None = None
     section: str | None = None
-    tags: list[str] = []
-    supports: list[ClaimId] = []
-    attacks: list[ClaimId] = []
-    contrasts: list[ClaimId] = []
-    linked: list[Linked] = []
-    undercuts: list[Undercut] = []
+    tags: list[str] = Field(default_factory=list)
+    supports: list[ClaimId] = Field(default_factory=list)
+    attacks: list[ClaimId] = Field(default_factory=list)
+    contrasts: list[ClaimId] = Field(default_factory=list)
+    linked: list[Linked] = Field(default_factory=list)
+    undercuts: list[Undercut] = Field(default_factory=list)
     base_score: float | None = Field(default=None, ge=0.0, le=1.0)
 
     def relations(self) -> Iterator[tuple[str, str]]:
@@ -110,8 +110,8 @@ class ArgumentMap(BaseModel):
 
     model_config = _CONFIG
 
-    meta: Meta = Meta()
-    claims: list[Claim] = []
+    meta: Meta = Field(default_factory=Meta)
+    claims: list[Claim] = Field(default_factory=list)
 
     @cached_property
     def by_id(self) -> dict[str, Claim]:

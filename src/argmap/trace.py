@@ -94,15 +94,20 @@ def _simple_paths(start: str, neighbours: Callable[[str], list[str]]) -> Iterato
         return
     path = [start]
     on_path = {start}
-    pending: list[Iterator[str]] = [iter(first)]
+    # One frame per claim on the path: its remaining neighbours, and whether the path has
+    # already been reported as running into a cycle there (report that once, not per edge).
+    pending: list[tuple[Iterator[str], list[bool]]] = [(iter(first), [False])]
     while pending:
-        following = next(pending[-1], None)
+        onward_iter, cycle_reported = pending[-1]
+        following = next(onward_iter, None)
         if following is None:
             pending.pop()
             on_path.discard(path.pop())
             continue
         if following in on_path:
-            yield list(path), "cycle"
+            if not cycle_reported[0]:
+                cycle_reported[0] = True
+                yield list(path), "cycle"
             continue
         path.append(following)
         on_path.add(following)
@@ -111,7 +116,7 @@ def _simple_paths(start: str, neighbours: Callable[[str], list[str]]) -> Iterato
             yield list(path), "top"
             on_path.discard(path.pop())
             continue
-        pending.append(iter(onward))
+        pending.append((iter(onward), [False]))
 
 
 def _count_paths(start: str, neighbours: Callable[[str], list[str]]) -> int | None:

@@ -23,7 +23,8 @@ class Row:
 
     ``relation`` is how this claim relates to its parent row: ``supports``/``attacks`` (down:
     it supports/attacks the parent; up: the parent supports/attacks it), ``undercuts``
-    (it attacks the inference from the parent to the grandparent), or None for a root.
+    (it attacks the inference from the parent to the grandparent), ``contrasts`` (the other
+    side of a comparison, shown beside its partner), or None for a root.
     ``repeat`` marks a claim already shown above; ``cycle`` one already on this path.
     """
 
@@ -42,8 +43,10 @@ class Row:
         return data
 
 
-def _children(index: Index, claim_id: str, direction: Direction, via: Edge | None) -> Iterator[tuple[str, str, Edge | None]]:
-    """(child id, relation, edge) in map order: supports first, then attacks, then undercuts."""
+def _children(
+    index: Index, claim_id: str, direction: Direction, via: Edge | None, contrasts: bool
+) -> Iterator[tuple[str, str, Edge | None]]:
+    """(child id, relation, edge) in map order: supports, attacks, undercuts, then contrasts."""
     if direction == "down":
         edges = index.incoming[claim_id]
         for kind in ("supports", "attacks"):
@@ -53,6 +56,9 @@ def _children(index: Index, claim_id: str, direction: Direction, via: Edge | Non
         if via is not None:
             for undercutter in via.undercut_by:
                 yield undercutter, "undercuts", None
+        if contrasts:
+            for partner in index.contrasts(claim_id):
+                yield partner, "contrasts", None
     else:
         edges = index.outgoing[claim_id]
         for kind in ("supports", "attacks"):
@@ -68,7 +74,27 @@ def build_tree(
     depth: int | None = None,
     direction: Direction = "down",
 ) -> list[Row]:
-    """Pre-order rows of the trees under ``roots`` (``up``: the claims they lead to)."""
+    """Pre-order rows of the trees under ``roots`` (``up``: the claims they lead to).
+
+    Contrast partners hang under their partner, but a partner that the support/attack
+    structure reaches anyway is expanded there and only referenced beside its partner.
+    """
+    roots = list(roots)
+    if direction == "down":
+        spine = {row.id for row in _walk(index, roots, depth, direction, contrasts=False, spine=set())}
+        return _walk(index, roots, depth, direction, contrasts=True, spine=spine)
+    return _walk(index, roots, depth, direction, contrasts=False, spine=set())
+
+
+def _walk(
+    index: Index,
+    roots: list[str],
+    depth: int | None,
+    direction: Direction,
+    *,
+    contrasts: bool,
+    spine: set[str],
+) -> list[Row]:
     rows: list[Row] = []
     shown: set[str] = set()
     for root in roots:
@@ -84,13 +110,15 @@ def build_tree(
                 continue
             claim_id, level, parent, relation, edge, linked = item
             if claim_id in on_path:
+                if relation == "contrasts":
+                    continue  # the partner we came from: symmetric, not a cycle
                 rows.append(Row(claim_id, level, parent, relation, linked, cycle=True))
                 continue
-            if claim_id in shown:
+            if claim_id in shown or (relation == "contrasts" and claim_id in spine):
                 rows.append(Row(claim_id, level, parent, relation, linked, repeat=True))
                 continue
             shown.add(claim_id)
-            children = list(_children(index, claim_id, direction, edge))
+            children = list(_children(index, claim_id, direction, edge, contrasts))
             cut = depth is not None and level >= depth and bool(children)
             rows.append(Row(claim_id, level, parent, relation, linked, truncated=cut))
             if cut or not children:

@@ -18,23 +18,21 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> Iterator[str
 
 
 #: How a tree row relates to its parent, as a glyph: support, attack, undercut, root.
-GLYPH = {"supports": "+", "attacks": "−", "undercuts": "⊘", None: "■"}
+GLYPH = {"supports": "+", "attacks": "−", "undercuts": "⊘", "contrasts": "⇄", None: "■"}
 #: Deeper rows are drawn with a depth marker instead of ever-longer guides.
 MAX_GUIDES = 24
 
 
-def tree_label(row: Any, claim: Any, contrasts: Sequence[str]) -> str:
-    """``+ [evidence] id: text`` plus references, cycle marks and contrast partners."""
+def tree_label(row: Any, claim: Any) -> str:
+    """``+ [evidence] id: text`` plus linked partners, references and cycle marks."""
     head = f"{GLYPH[row.relation]} [{claim.kind}] {row.id}"
     if row.cycle:
         return f"{head}  ⟲ cycle: already on this path"
     if row.repeat:
-        return f"{head}  ↺ see {row.id} above"
+        return f"{head}  ↺ see {row.id}"
     text = f"{head}: {claim.text}"
     if row.linked:
         text += f"  (linked with {', '.join(row.linked)})"
-    if contrasts:
-        text += f"  ⇄ contrasts {', '.join(contrasts)}"
     if row.truncated:
         text += "  … (deeper levels hidden; raise --depth)"
     return text

@@ -41,12 +41,18 @@ def claims_table(claims: Sequence[Claim], *, title: str | None = None, words: Se
     return table
 
 
-GLYPH_STYLE = {"supports": "bold green", "attacks": "bold red", "undercuts": "bold dark_orange", None: "bold magenta"}
+GLYPH_STYLE = {
+    "supports": "bold green",
+    "attacks": "bold red",
+    "undercuts": "bold dark_orange",
+    "contrasts": "bold blue",
+    None: "bold magenta",
+}
 #: Deeper trees are drawn line by line: rich's guides would outgrow any terminal.
 MAX_RICH_DEPTH = 30
 
 
-def tree_label(row: Any, claim: Any, contrasts: Sequence[str]) -> Text:
+def tree_label(row: Any, claim: Any) -> Text:
     from argmap.render.plain import GLYPH
 
     label = Text()
@@ -59,14 +65,12 @@ def tree_label(row: Any, claim: Any, contrasts: Sequence[str]) -> Text:
         label.append("  ⟲ cycle: already on this path", style="yellow")
         return label
     if row.repeat:
-        label.append(f"  ↺ see {row.id} above", style="dim")
+        label.append(f"  ↺ see {row.id}", style="dim")
         return label
     label.append(": ")
     label.append(claim.text)
     if row.linked:
         label.append(f"  (linked with {', '.join(row.linked)})", style="dim")
-    if contrasts:
-        label.append(f"  ⇄ contrasts {', '.join(contrasts)}", style="blue")
     if row.truncated:
         label.append("  … (deeper levels hidden; raise --depth)", style="dim")
     return label

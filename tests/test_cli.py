@@ -1,0 +1,204 @@
+"""The command line on the essay map: exact output (golden files), JSON shapes, errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+import argmap
+
+ESSAY_CLAIMS = len(argmap.load().claims)
+
+
+def test_list_plain_is_an_aligned_table(run, golden) -> None:
+    result = run("list")
+    assert result.exit_code == 0, result.stderr
+    assert "\x1b[" not in result.stdout
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["ID", "KIND", "SECTION", "TEXT"]
+    assert len(lines) == 1 + ESSAY_CLAIMS
+    assert lines[0].index("KIND") == lines[1].index("thesis", 1)
+    golden("cli/list.txt", result.stdout)
+
+
+def test_list_rich_at_fixed_width(run, golden) -> None:
+    result = run("list", "--kind", "objection", "--kind", "rebuttal", terminal=True, width=90, env={"NO_COLOR": "1"})
+    assert result.exit_code == 0, result.stderr
+    assert "┏" in result.stdout
+    golden("cli/list-rich-objections.txt", result.stdout)
+
+
+def test_list_filters(run) -> None:
+    def ids(*args: str) -> list[str]:
+        result = run("list", "--json", *args)
+        assert result.exit_code == 0, result.stderr
+        return [c["id"] for c in json.loads(result.stdout)["claims"]]
+
+    assert ids("--kind", "thesis") == ["thesis"]
+    form = ids("--section", "form")
+    assert form and all(argmap.load()[i].section == "form" for i in form)
+    both = ids("--tag", "consumer", "--tag", "technology")
+    assert both and all({"consumer", "technology"} <= set(argmap.load()[i].tags) for i in both)
+    assert ids("--search", "SPRING breeze") == ["spring-breeze"]
+
+
+def test_list_json_shape(run) -> None:
+    data = json.loads(run("list", "--json").stdout)
+    assert data["count"] == ESSAY_CLAIMS == len(data["claims"])
+    first = data["claims"][0]
+    assert set(first) == {
+        "id", "kind", "text", "quote", "section", "tags", "supports", "attacks",
+        "contrasts", "linked", "undercuts", "base_score",
+    }  # fmt: skip
+    assert argmap.Claim.model_validate(first) == argmap.load().claims[0]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("list", "--kind", "thesi"), "argmap: error: the map has no kind 'thesi'; did you mean 'thesis'?\n"),
+        (("list", "--section", "forms"), "argmap: error: the map has no section 'forms'; did you mean 'form'?\n"),
+        (("show", "thesys"), "argmap: error: no claim has the id 'thesys'; did you mean 'thesis'?\n"),
+        (("trace", "thesys"), "argmap: error: no claim has the id 'thesys'; did you mean 'thesis'?\n"),
+        (("tree", "--direction", "sideways"), "argmap: error: --direction must be 'down' or 'up', not 'sideways'\n"),
+    ],
+)
+def test_user_errors_are_one_line_and_exit_2(run, args, message) -> None:
+    result = run(*args)
+    assert result.exit_code == 2
+    assert result.stderr == message
+    assert result.stdout == ""
+
+
+def test_bad_map_file_is_located(run, tmp_path) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text("claims:\n  - id: a\n    text: t\n    attacks: [b]\n", encoding="utf-8")
+    result = run("--map", str(path), "list")
+    assert result.exit_code == 2
+    assert result.stderr == f"argmap: error: {path}:4:15: no claim has the id 'b'; check the spelling\n"
+
+
+def test_tree_golden(run, golden) -> None:
+    result = run("tree")
+    assert result.exit_code == 0, result.stderr
+    golden("cli/tree.txt", result.stdout)
+
+
+def test_tree_rich_golden(run, golden) -> None:
+    result = run("tree", "stagnation-view", terminal=True, width=100, env={"NO_COLOR": "1"})
+    assert result.exit_code == 0, result.stderr
+    golden("cli/tree-rich-stagnation-view.txt", result.stdout)
+
+
+def test_tree_up_and_depth(run, golden) -> None:
+    result = run("tree", "industrial-tech-examples", "--direction", "up")
+    assert result.exit_code == 0, result.stderr
+    golden("cli/tree-up-industrial-tech-examples.txt", result.stdout)
+    shallow = run("tree", "--depth", "1").stdout.splitlines()
+    assert all(not line.startswith(("│   ├", "│   └", "    ├", "    └")) for line in shallow)
+    assert any("deeper levels hidden" in line for line in shallow)
+
+
+def test_tree_json_rows_form_the_tree(run) -> None:
+    data = json.loads(run("tree", "--json").stdout)
+    rows = data["rows"]
+    assert data["roots"] == ["thesis"] and rows[0]["id"] == "thesis" and rows[0]["parent"] is None
+    for row in rows[1:]:
+        assert rows[row["parent"]]["depth"] == row["depth"] - 1
+    expanded = [r["id"] for r in rows if not r["repeat"] and not r["cycle"]]
+    assert len(expanded) == len(set(expanded)) == ESSAY_CLAIMS  # the whole essay hangs under its thesis
+
+
+def test_trace_golden(run, golden) -> None:
+    result = run("trace", "thesis")
+    assert result.exit_code == 0, result.stderr
+    golden("cli/trace-thesis.txt", result.stdout)
+    up = run("trace", "industrial-depth", "--up")
+    golden("cli/trace-up-industrial-depth.txt", up.stdout)
+
+
+def test_trace_limit_says_how_many_are_left_out(run) -> None:
+    lines = run("trace", "thesis", "--limit", "2").stdout.splitlines()
+    assert lines[0] == "Support chains leading to thesis: 2 of 11"
+    assert lines[-1] == "… 9 more chains not shown (raise --limit)"
+
+
+def test_show(run, golden) -> None:
+    result = run("show", "industrial-drive-inward")
+    assert result.exit_code == 0, result.stderr
+    golden("cli/show-industrial-drive-inward.txt", result.stdout)
+    data = json.loads(run("show", "thesis", "--json").stdout)
+    assert data["quote_at"] == {"file": "essay.txt", "line": 6, "column": 273}
+    assert data["attacked_by"] == ["overestimated", "worse-than-consumer"]
+
+
+def test_search_plain_and_json(run) -> None:
+    result = run("search", "BLOCKCHAIN")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[-1].endswith("claims found")
+    data = json.loads(run("search", "--json", "thousand", "miles").stdout)
+    assert [c["id"] for c in data["claims"]] == ["thesis", "overestimated", "wider-view-fast"]
+    text = data["claims"][0]["text"]
+    assert [text[a:b] for a, b in data["claims"][0]["text_matches"]] == ["thousand", "miles"]
+
+
+def test_search_highlights_on_a_terminal(run) -> None:
+    result = run("search", "spring", terminal=True)
+    assert "\x1b[1;7mspring\x1b[0m" in result.stdout
+
+
+def test_no_color_is_honoured(run) -> None:
+    result = run("tree", "worse-than-consumer", terminal=True, env={"NO_COLOR": "1"})
+    assert "\x1b[31m" not in result.stdout and "\x1b[32m" not in result.stdout
+
+
+def test_version_and_help(run) -> None:
+    assert run("--version").stdout == f"argmap {argmap.__version__}\n"
+    help_text = run("--help").stdout
+    for name in ("list", "show", "tree", "trace", "search"):
+        assert f"  {name} " in help_text
+
+
+def _argmap(*args: str, **kwargs):
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run([sys.executable, "-m", "argmap", *args], capture_output=True, text=True, env=env, **kwargs)
+
+
+def test_help_does_not_import_the_heavy_libraries() -> None:
+    code = (
+        "import sys; sys.argv = ['argmap', '--help']\n"
+        "import argmap.cli\n"
+        "try: argmap.cli.main()\n"
+        "except SystemExit: pass\n"
+        "print(sorted({'networkx', 'pydantic', 'yaml', 'rich'} & {m.split('.')[0] for m in sys.modules}))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip().splitlines()[-1] == "[]"
+
+
+def test_closed_pipe_ends_quietly() -> None:
+    shell = f"{sys.executable} -m argmap tree | head -3"
+    result = subprocess.run(["bash", "-c", f"set -o pipefail; {shell}"], capture_output=True, text=True)
+    assert result.stderr == ""
+    assert len(result.stdout.splitlines()) == 3
+
+
+def test_internal_error_is_saved_not_shown(run, monkeypatch) -> None:
+    import argmap.queries
+
+    def boom(*_args, **_kwargs):
+        raise ZeroDivisionError("simulated bug")
+
+    monkeypatch.setattr(argmap.queries, "select", boom)
+    result = run("list")
+    assert result.exit_code == 70
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith("argmap: error: internal error (ZeroDivisionError): this is a bug in argmap")
+    saved = result.stderr.split("saved in ")[1].split(" (ARGMAP_DEBUG")[0]
+    with open(saved, encoding="utf-8") as handle:
+        assert "simulated bug" in handle.read()
+    os.unlink(saved)

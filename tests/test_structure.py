@@ -1,0 +1,156 @@
+"""Tree and trace on hand-made shapes: deep chains, cycles, linked supports, undercuts."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from argmap.graph import Index
+from argmap.model import ArgumentMap
+from argmap.trace import trace
+from argmap.tree import build_tree
+
+
+def make(claims: list[dict]) -> ArgumentMap:
+    for claim in claims:
+        claim.setdefault("text", claim["id"])
+    return ArgumentMap.model_validate({"claims": claims})
+
+
+def chain_map(n: int) -> ArgumentMap:
+    claims = [{"id": "c0", "kind": "thesis"}] + [{"id": f"c{i}", "supports": [f"c{i - 1}"]} for i in range(1, n)]
+    return make(claims)
+
+
+def test_a_100000_step_chain_is_traced_and_drawn_without_recursion() -> None:
+    index = Index.of(chain_map(100_000))
+    result = trace(index, "c0")
+    assert result.total == 1
+    [chain] = result.chains
+    assert chain.claims[0] == "c99999" and chain.claims[-1] == "c0" and len(chain.claims) == 100_000
+    up = trace(index, "c99999", direction="up")
+    assert up.chains[0].end == "thesis" and len(up.chains[0].claims) == 100_000
+    rows = build_tree(index, ["c0"])
+    assert len(rows) == 100_000 and rows[-1].depth == 99_999
+
+
+def test_a_deep_tree_draws_in_linear_time_with_a_depth_marker() -> None:
+    from argmap.render.plain import tree_guides
+
+    rows = build_tree(Index.of(chain_map(30_000)), ["c0"])
+    guides = list(tree_guides(rows))
+    assert guides[1] == "└── "
+    assert guides[-1].startswith("⋮29999 ") and len(guides[-1]) < 120
+
+
+def test_a_claim_with_100000_supporters() -> None:
+    claims = [{"id": "hub", "kind": "thesis"}] + [{"id": f"s{i}", "supports": ["hub"]} for i in range(100_000)]
+    index = Index.of(make(claims))
+    result = trace(index, "hub", limit=5)
+    assert result.total == 100_000 and len(result.chains) == 5 and result.left_out == 99_995
+    assert len(build_tree(index, ["hub"])) == 100_001
+
+
+def test_support_cycles_are_marked_not_followed() -> None:
+    amap = make([{"id": "a", "supports": ["b"]}, {"id": "b", "supports": ["c"]}, {"id": "c", "supports": ["a"]}])
+    index = Index.of(amap)
+    rows = build_tree(index, ["a"])
+    assert [(r.id, r.cycle) for r in rows] == [("a", False), ("c", False), ("b", False), ("a", True)]
+    result = trace(index, "a")
+    assert result.total is None
+    assert [(c.claims, c.end) for c in result.chains] == [(["b", "c", "a"], "cycle")]
+
+
+def test_repeats_are_referenced_once_expanded() -> None:
+    amap = make(
+        [
+            {"id": "t", "kind": "thesis"},
+            {"id": "x", "supports": ["t"]},
+            {"id": "y", "supports": ["t"]},
+            {"id": "shared", "supports": ["x", "y"]},
+        ]
+    )
+    rows = build_tree(Index.of(amap), ["t"])
+    assert [(r.id, r.depth, r.repeat) for r in rows] == [
+        ("t", 0, False),
+        ("x", 1, False),
+        ("shared", 2, False),
+        ("y", 1, False),
+        ("shared", 2, True),
+    ]
+
+
+def test_linked_supports_and_undercuts_in_tree_and_trace() -> None:
+    amap = make(
+        [
+            {"id": "c", "kind": "thesis"},
+            {"id": "p1", "linked": [{"to": "c", "with": ["p2"]}]},
+            {"id": "p2"},
+            {"id": "u", "undercuts": [{"from": "p2", "to": "c"}]},
+            {"id": "att", "attacks": ["p1"]},
+        ]
+    )
+    index = Index.of(amap)
+    rows = build_tree(index, ["c"])
+    assert [(r.id, r.relation, r.linked) for r in rows] == [
+        ("c", None, ()),
+        ("p1", "supports", ("p2",)),
+        ("att", "attacks", ()),
+        ("u", "undercuts", ()),
+        ("p2", "supports", ("p1",)),
+        ("u", "undercuts", ()),
+    ]
+    assert rows[-1].repeat
+    result = trace(index, "c")
+    assert [c.claims for c in result.chains] == [["p1", "c"], ["p2", "c"]]
+    assert result.chains[0].attacked_by == {"p1": ["att"]}
+    assert result.chains[1].undercut_by == {("p2", "c"): ["u"]}
+
+
+def test_contrast_partners_hang_beside_their_partner() -> None:
+    amap = make(
+        [
+            {"id": "t", "kind": "thesis"},
+            {"id": "ind", "supports": ["t"], "contrasts": ["con"]},
+            {"id": "con"},
+            {"id": "why-con", "supports": ["con"]},
+        ]
+    )
+    rows = build_tree(Index.of(amap), ["t"])
+    assert [(r.id, r.relation) for r in rows] == [
+        ("t", None),
+        ("ind", "supports"),
+        ("con", "contrasts"),
+        ("why-con", "supports"),
+    ]
+
+
+@st.composite
+def support_maps(draw: st.DrawFn) -> ArgumentMap:
+    size = draw(st.integers(1, 9))
+    ids = [f"n{i}" for i in range(size)]
+    claims = []
+    for claim_id in ids:
+        targets = draw(st.lists(st.sampled_from(ids), max_size=3, unique=True))
+        claims.append({"id": claim_id, "supports": [t for t in targets if t != claim_id]})
+    return make(claims)
+
+
+@settings(max_examples=200, deadline=None)
+@given(support_maps(), st.data())
+def test_every_traced_chain_is_a_real_path_ending_at_the_claim(amap: ArgumentMap, data: st.DataObject) -> None:
+    index = Index.of(amap)
+    target = data.draw(st.sampled_from([c.id for c in amap.claims]))
+    for direction in ("down", "up"):
+        result = trace(index, target, direction=direction)
+        for chain in result.chains:
+            assert (chain.claims[-1] if direction == "down" else chain.claims[0]) == target
+            assert len(set(chain.claims)) == len(chain.claims)
+            for premise, conclusion in zip(chain.claims, chain.claims[1:]):
+                assert conclusion in index.claims[premise].supports
+            if chain.end == "ground":
+                assert not index.supporters(chain.claims[0])
+        if result.total is not None:
+            assert result.total == len(result.chains)
+        distinct = {tuple(c.claims) for c in result.chains}
+        assert len(distinct) == len(result.chains)
