@@ -68,7 +68,11 @@ def test_corpus_counts_match_the_readme(corpus: Path, name: str) -> None:
     # dropped with a warning, so the README's count is what is kept plus what is reported.
     lost = dropped(messages, r"undercut\(s\)")
     assert (got["claims"], got["supports"], got["attacks"], got["undercuts"] + lost, got["rephrases"]) == (
-        claims, supports, attacks, undercuts, rephrases,
+        claims,
+        supports,
+        attacks,
+        undercuts,
+        rephrases,
     )
     assert any(f"{l} L, {ya} YA, {ta} TA node(s)" in m for m in messages), messages
 
@@ -83,8 +87,9 @@ def test_undercut_of_an_inference_without_premise_is_reported(corpus: Path) -> N
 
 
 def test_self_loop_is_dropped_with_a_located_warning(corpus: Path) -> None:
-    with pytest.warns(MapWarning, match=r"nodeset23878\.json:1:\d+: dropped 1 self-loop edge\(s\) \(e\.g\. L 831523"):
-        aif.read(corpus_text(corpus, "nodeset23878.json"), path="nodeset23878.json")
+    _, messages = read_recording(corpus_text(corpus, "nodeset23878.json"), path="nodeset23878.json")
+    pattern = r"nodeset23878\.json:1:\d+: dropped 1 self-loop edge\(s\) \(e\.g\. L 831523 → itself\)"
+    assert any(re.match(pattern, m) for m in messages), messages
 
 
 def test_string_node_ids_become_predictable_slugs(corpus: Path) -> None:
@@ -95,8 +100,8 @@ def test_string_node_ids_become_predictable_slugs(corpus: Path) -> None:
 
 
 def test_named_schemes_are_reported(corpus: Path) -> None:
-    with pytest.warns(MapWarning, match=r"named scheme.*CA 59039 'Calling Out'"):
-        amap = aif.read(corpus_text(corpus, "twitter-3915-in-xAIF.json"))
+    amap, messages = read_recording(corpus_text(corpus, "twitter-3915-in-xAIF.json"))
+    assert any(re.search(r"named scheme.*CA 59039 'Calling Out'", m) for m in messages), messages
     assert amap["n59040"].attacks == ["n58779"]
 
 
@@ -190,23 +195,36 @@ def test_written_json_is_plain_aifdb() -> None:
                 {"id": "pets", "kind": "thesis", "text": "Cats are good pets"},
                 {"id": "quiet", "text": "Cats are quiet", "linked": [{"to": "pets", "with": ["clean"]}]},
                 {"id": "clean", "text": "Cats are clean", "supports": ["pets"]},
-                {"id": "scratch", "kind": "objection", "text": "Cats scratch", "attacks": ["pets"],
-                 "undercuts": [{"from": "clean", "to": "pets"}], "tags": ["rephrases:quiet"]},
+                {
+                    "id": "scratch",
+                    "kind": "objection",
+                    "text": "Cats scratch",
+                    "attacks": ["pets"],
+                    "undercuts": [{"from": "clean", "to": "pets"}],
+                    "tags": ["rephrases:quiet"],
+                },
             ],
         }
     )
     document = json.loads(aif.write(amap))
     assert set(document) == {"nodes", "edges", "locutions", "argmap"} and document["locutions"] == []
     types = [n["type"] for n in document["nodes"]]
-    assert types.count("I") == 4 and types.count("RA") == 2 and types.count("CA") == 2 and types.count("MA") == 1
+    assert (
+        types.count("I") == 4 and types.count("RA") == 2 and types.count("CA") == 2 and types.count("MA") == 1
+    )
     assert all(isinstance(e["edgeID"], str) and e["formEdgeID"] is None for e in document["edges"])
     by_id = {n["nodeID"]: n for n in document["nodes"]}
     into: dict[str, list[str]] = {}
     for edge in document["edges"]:
         into.setdefault(edge["toID"], []).append(by_id[edge["fromID"]]["type"])
     # one RA per support: the linked one has two I premises, the undercut's CA points at the other
-    assert sorted(into[n["nodeID"]] for n in document["nodes"] if n["type"] == "RA") == [["I", "CA"], ["I", "I"]]
-    assert any(by_id[e["fromID"]]["type"] == "CA" and by_id[e["toID"]]["type"] == "RA" for e in document["edges"])
+    assert sorted(into[n["nodeID"]] for n in document["nodes"] if n["type"] == "RA") == [
+        ["I", "CA"],
+        ["I", "I"],
+    ]
+    assert any(
+        by_id[e["fromID"]]["type"] == "CA" and by_id[e["toID"]]["type"] == "RA" for e in document["edges"]
+    )
     assert {n["schemeID"] for n in document["nodes"] if n["type"] != "I"} == {"71", "72", "144"}
 
 
@@ -215,7 +233,9 @@ def test_structure_survives_in_other_tools() -> None:
     import argmap
 
     amap = argmap.load()
-    document = json.loads(aif.write(amap))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", MapWarning)
+        document = json.loads(aif.write(amap))
     for node in document["nodes"]:
         node.pop("argmap", None)
     del document["argmap"]
@@ -257,7 +277,13 @@ def argument_maps(draw: st.DrawFn) -> ArgumentMap:
             ("quote", TEXT),
             ("section", TEXT),
             ("base_score", st.floats(0.0, 1.0)),
-            ("tags", st.lists(st.one_of(st.text(max_size=10), st.sampled_from([f"rephrases:{i}" for i in ids])), max_size=3)),
+            (
+                "tags",
+                st.lists(
+                    st.one_of(st.text(max_size=10), st.sampled_from([f"rephrases:{i}" for i in ids])),
+                    max_size=3,
+                ),
+            ),
         ):
             if draw(st.booleans()):
                 claim[key] = draw(strategy)
@@ -287,10 +313,12 @@ def linked(others: list[str]) -> st.SearchStrategy[dict[str, object]]:
 
 def meta() -> st.SearchStrategy[dict[str, object]]:
     field = st.none() | TEXT
-    return st.fixed_dictionaries({k: field for k in ("title", "author", "source", "licence", "url")})
+    return st.fixed_dictionaries(dict.fromkeys(("title", "author", "source", "licence", "url"), field))
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much]
+)
 @given(argument_maps())
 def test_generated_maps_round_trip_losslessly(amap: ArgumentMap) -> None:
     with warnings.catch_warnings():
@@ -302,7 +330,10 @@ def test_generated_maps_round_trip_losslessly(amap: ArgumentMap) -> None:
 def test_long_chain_reads_and_writes() -> None:
     """No recursion anywhere: a 20,000-link support chain goes through both ways."""
     size = 20_000
-    claims = [{"id": f"c{i}", "text": f"claim {i}", "supports": [f"c{i + 1}"] if i + 1 < size else []} for i in range(size)]
+    claims = [
+        {"id": f"c{i}", "text": f"claim {i}", "supports": [f"c{i + 1}"] if i + 1 < size else []}
+        for i in range(size)
+    ]
     amap = ArgumentMap.model_validate({"claims": claims})
     again = aif.read(aif.write(amap, indent=None))
     assert again.model_dump() == amap.model_dump()

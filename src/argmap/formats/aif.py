@@ -39,6 +39,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -56,7 +57,11 @@ DEFAULT_SCHEMES = frozenset(
     {"", "RA", "CA", "MA", "Default Inference", "Default Conflict", "Default Rephrase"}
 )
 #: AIFdb scheme ids OVA assigns to the default S-nodes.
-SCHEMES = {"RA": ("Default Inference", "72"), "CA": ("Default Conflict", "71"), "MA": ("Default Rephrase", "144")}
+SCHEMES = {
+    "RA": ("Default Inference", "72"),
+    "CA": ("Default Conflict", "71"),
+    "MA": ("Default Rephrase", "144"),
+}
 _SLUG_BAD = re.compile(r"[^a-z0-9._-]+")
 _MAX_ID = 200
 
@@ -88,12 +93,13 @@ class _Issues:
             self.examples[kind].append(example)
         self.first.setdefault(kind, (key, value))
 
-    def emit(self, messages: dict[str, str]) -> None:
+    def messages(self, templates: dict[str, str]) -> Iterator[tuple[str, int | None, int | None]]:
+        """(message, line, column) per kind of problem, located at its first example."""
         for kind, count in self.counts.items():
             key, value = self.first[kind]
             line, column = _locate(self.text, key, value)
             examples = "; ".join(self.examples[kind]) + ("; …" if count > 3 else "")
-            warn(f"{messages[kind].format(n=count)} (e.g. {examples})", path=self.path, line=line, column=column)
+            yield f"{templates[kind].format(n=count)} (e.g. {examples})", line, column
 
 
 _MESSAGES = {
@@ -130,8 +136,12 @@ def read(text: str, path: str | None = None) -> ArgumentMap:
     projection.apply(claims)
     _check_contrasts(claims, issues)
     _other_types(nodes, issues)
-    _dialogue_warning(nodes, body, path)
-    issues.emit(_MESSAGES)
+    # warnings are sent from here so that they point at the caller of `read`
+    dialogue = _dialogue_message(nodes, body)
+    if dialogue:
+        warn(dialogue, path=path)
+    for message, line, column in issues.messages(_MESSAGES):
+        warn(message, path=path, line=line, column=column)
     if projection.rephrases:
         warn(
             f"kept {projection.rephrases} rephrase(s) (MA) as tags '{REPHRASE_TAG}<id>' on the reformulation: "
@@ -176,23 +186,34 @@ def _body(data: Any, text: str, path: str | None) -> tuple[dict[str, Any], dict[
     """The object holding nodes and edges (unwrapping xAIF/OVA3), and the OVA layout if any."""
     if not isinstance(data, dict):
         raise _shape_error(
-            f"expected a JSON object, found {type(data).__name__}", text, path, "",
+            f"expected a JSON object, found {type(data).__name__}",
+            text,
+            path,
+            "",
             "AIF files are JSON objects with 'nodes' and 'edges'",
         )
-    layout = data.get("OVA") if isinstance(data.get("OVA"), dict) else {}
+    layout: dict[str, Any] = data["OVA"] if isinstance(data.get("OVA"), dict) else {}
     body = data.get("AIF", data)
     if not isinstance(body, dict):
-        raise _shape_error("'AIF' must be an object", text, path, "AIF", "xAIF wraps {'nodes', 'edges', ...} in 'AIF'")
+        raise _shape_error(
+            "'AIF' must be an object", text, path, "AIF", "xAIF wraps {'nodes', 'edges', ...} in 'AIF'"
+        )
     nodes = body.get("nodes")
     if isinstance(nodes, dict):
         raise _shape_error(
-            "'nodes' is an object of columns, not a list of nodes", text, path, "nodes",
+            "'nodes' is an object of columns, not a list of nodes",
+            text,
+            path,
+            "nodes",
             "this looks like a Hugging Face datasets record; turn each row into a node object first",
         )
     if not isinstance(nodes, list):
         raise _shape_error(
-            "no 'nodes' list" if nodes is None else "'nodes' must be a list", text, path,
-            "nodes" if nodes is not None else "", "AIF files are JSON objects with 'nodes' and 'edges'",
+            "no 'nodes' list" if nodes is None else "'nodes' must be a list",
+            text,
+            path,
+            "nodes" if nodes is not None else "",
+            "AIF files are JSON objects with 'nodes' and 'edges'",
         )
     edges = body.get("edges", [])
     if not isinstance(edges, list):
@@ -251,7 +272,9 @@ def _edge_ends(raw: Any) -> tuple[str, str] | None:
     if "fromID" in raw and "toID" in raw:
         source, target = raw["fromID"], raw["toID"]
     else:  # OVA2: {"from": {"id": ...}, "to": {"id": ...}}
-        source, target = (raw.get(end, {}).get("id") if isinstance(raw.get(end), dict) else None for end in ("from", "to"))
+        source, target = (
+            raw.get(end, {}).get("id") if isinstance(raw.get(end), dict) else None for end in ("from", "to")
+        )
     if source is None or target is None:
         return None
     return str(source), str(target)
@@ -288,7 +311,9 @@ def _claims(nodes: dict[str, _Node], issues: _Issues) -> tuple[dict[str, dict[st
     return claims, ids
 
 
-def _from_extension(extension: dict[str, Any], slug_ok: re.Pattern[str], kinds: tuple[str, ...]) -> dict[str, Any]:
+def _from_extension(
+    extension: dict[str, Any], slug_ok: re.Pattern[str], kinds: tuple[str, ...]
+) -> dict[str, Any]:
     """The usable fields of an I-node's ``argmap`` key; a field of the wrong type is left out."""
     checks = {
         "id": lambda v: isinstance(v, str) and len(v) <= _MAX_ID and slug_ok.match(v) is not None,
@@ -297,7 +322,9 @@ def _from_extension(extension: dict[str, Any], slug_ok: re.Pattern[str], kinds: 
         "section": lambda v: isinstance(v, str),
         "tags": lambda v: isinstance(v, list) and all(isinstance(t, str) for t in v),
         "base_score": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 1,
-        "contrasts": lambda v: isinstance(v, list) and all(isinstance(t, str) and slug_ok.match(t) for t in v),
+        "contrasts": lambda v: (
+            isinstance(v, list) and all(isinstance(t, str) and slug_ok.match(t) for t in v)
+        ),
     }
     return {key: value for key, value in extension.items() if key in checks and checks[key](value)}
 
@@ -374,7 +401,9 @@ class _Projection:
     def _without_self(self, source: str, target: str, node: _Node) -> bool:
         if source != target:
             return True
-        self.issues.add("self_relation", f"{node.type} {node.id} joins {self.ids[source]} to itself", "nodeID", node.id)
+        self.issues.add(
+            "self_relation", f"{node.type} {node.id} joins {self.ids[source]} to itself", "nodeID", node.id
+        )
         return False
 
     def _inference(self, node: _Node) -> None:
@@ -409,7 +438,9 @@ class _Projection:
         if self._unanchored(node, premises, self.conclusions[node.id]):
             return
         self._scheme(node)
-        chosen = node.raw.get(EXTENSION, {}).get("from") if isinstance(node.raw.get(EXTENSION), dict) else None
+        chosen = (
+            node.raw.get(EXTENSION, {}).get("from") if isinstance(node.raw.get(EXTENSION), dict) else None
+        )
         for target in self.conclusions[node.id]:
             if self.nodes[target].type == "I":
                 for attacker in premises:
@@ -418,7 +449,8 @@ class _Projection:
             elif target in self.inferences:
                 for attacker in premises:
                     self.undercuts[attacker].extend(
-                        self._undercut(group, conclusion, chosen) for group, conclusion in self.inferences[target]
+                        self._undercut(group, conclusion, chosen)
+                        for group, conclusion in self.inferences[target]
                     )
             else:
                 self.issues.add("lost_undercut", f"CA {node.id} → RA {target}", "nodeID", node.id)
@@ -444,20 +476,19 @@ class _Projection:
                 tags.extend(tag for tag in dict.fromkeys(self.tags[node_id]) if tag not in tags)
 
 
-def _dialogue_warning(nodes: dict[str, _Node], body: dict[str, Any], path: str | None) -> None:
+def _dialogue_message(nodes: dict[str, _Node], body: dict[str, Any]) -> str | None:
     counts = Counter(node.type for node in nodes.values() if node.type in DIALOGUE_TYPES)
-    locutions = body.get("locutions")
-    participants = body.get("participants")
     parts = [f"{counts[t]} {t}" for t in DIALOGUE_TYPES if counts[t]]
     extras = [
         f"{len(value)} {name}"
-        for name, value in (("locutions", locutions), ("participants", participants))
-        if isinstance(value, list) and value
+        for name in ("locutions", "participants")
+        if isinstance(value := body.get(name), list) and value
     ]
-    if parts or extras:
-        nodes_part = f"{', '.join(parts)} node(s)" if parts else ""
-        what = "; ".join(p for p in (nodes_part, ", ".join(extras)) if p)
-        warn(f"skipped the dialogue layer ({what}): argmap keeps the argument only (I, RA, CA, MA)", path=path)
+    if not parts and not extras:
+        return None
+    nodes_part = f"{', '.join(parts)} node(s)" if parts else ""
+    what = "; ".join(p for p in (nodes_part, ", ".join(extras)) if p)
+    return f"skipped the dialogue layer ({what}): argmap keeps the argument only (I, RA, CA, MA)"
 
 
 def _other_types(nodes: dict[str, _Node], issues: _Issues) -> None:

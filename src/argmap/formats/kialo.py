@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -44,6 +45,7 @@ _EXTERNAL = re.compile(r"^->\s*See\s+discussion\s+#(\d+)\s*:?\s*(.*)$", re.DOTAL
 _SOURCE = re.compile(r"^\[(\d+)\][ \t]*(.*)$")
 _FOOTNOTE = re.compile(r"(?<!\\)\[(\d+)\](?![(\[:])")
 _ESCAPE = re.compile(r"\\(.)")
+_MAX_PATH = 200
 _ESCAPABLE = frozenset("\\`*_{}[]()#+-.!|<>~@\"'&$%^=:;,?/")
 
 
@@ -61,7 +63,12 @@ class _Entry:
 
     @property
     def id(self) -> str:
-        return "k" + self.path
+        """``k<path>``; a path too long for an id (depth beyond ~60) keeps its head and a hash."""
+        if len(self.path) < _MAX_PATH:
+            return "k" + self.path
+        import hashlib
+
+        return f"k{self.path[:150]}-{hashlib.sha1(self.path.encode()).hexdigest()[:16]}"
 
 
 @dataclass
@@ -87,10 +94,11 @@ class _Report:
             self.examples[kind].append(example)
         self.lines.setdefault(kind, line)
 
-    def emit(self) -> None:
+    def messages(self) -> Iterator[tuple[str, int]]:
+        """(message, line) per kind of problem, located at its first example."""
         for kind, count in self.counts.items():
             examples = "; ".join(self.examples[kind]) + ("; …" if count > 3 else "")
-            warn(f"{_MESSAGES[kind].format(n=count)} (e.g. {examples})", path=self.path, line=self.lines[kind])
+            yield f"{_MESSAGES[kind].format(n=count)} (e.g. {examples})", self.lines[kind]
 
 
 _MESSAGES = {
@@ -116,7 +124,8 @@ def read(text: str, path: str | None = None) -> ArgumentMap:
     sources = _sources(lines, end)
     claims = _Builder(entries, sources, report).claims()
     _source_warnings(sources, end, report)
-    report.emit()
+    for message, line in report.messages():  # sent from here to point at the caller of `read`
+        warn(message, path=path, line=line)
     return _finish(title, claims, path)
 
 
@@ -162,9 +171,7 @@ def _entries(
         if current is None:
             if line.strip():
                 report.add("preamble", repr(line.strip()[:40]), index + 1)
-        elif new_dialect:
-            current.body.append(line)
-        elif line.strip():
+        elif new_dialect or line.strip():
             current.body.append(line)
     return _trim(entries), len(lines)
 
@@ -184,13 +191,19 @@ def _new_entry(match: re.Match[str], index: int, known: set[str], path: str | No
     entry = _Entry(match["path"], match["label"], index + 1)
     if entry.path in known:
         raise MapError(
-            f"claim {entry.path}. appears twice", path=path, line=index + 1, column=len(match["indent"]) + 1,
+            f"claim {entry.path}. appears twice",
+            path=path,
+            line=index + 1,
+            column=len(match["indent"]) + 1,
             hint="each numbered path occurs once in a Kialo export",
         )
     if entry.parent is not None and entry.parent not in known:
         raise MapError(
-            f"claim {entry.path}. has no parent {entry.parent}. above it", path=path, line=index + 1,
-            column=len(match["indent"]) + 1, hint="claims follow their parent claim in a Kialo export",
+            f"claim {entry.path}. has no parent {entry.parent}. above it",
+            path=path,
+            line=index + 1,
+            column=len(match["indent"]) + 1,
+            hint="claims follow their parent claim in a Kialo export",
         )
     known.add(entry.path)
     indent = match["indent"]
@@ -295,7 +308,11 @@ class _Builder:
             source.cited = True
             if not source.text:
                 return match[0]
-            return f"{match[0]}({source.text})" if not any(c.isspace() for c in source.text) else f"{match[0]} ({source.text})"
+            return (
+                f"{match[0]}({source.text})"
+                if not any(c.isspace() for c in source.text)
+                else f"{match[0]} ({source.text})"
+            )
 
         return _FOOTNOTE.sub(replace, body)
 
@@ -337,7 +354,9 @@ def _finish(title: str | None, claims: list[dict[str, Any]], path: str | None) -
     from argmap.model import validate
 
     if not claims:
-        raise MapError("no claims found", path=path, line=1, column=1, hint="a Kialo export lists its thesis as '1. …'")
+        raise MapError(
+            "no claims found", path=path, line=1, column=1, hint="a Kialo export lists its thesis as '1. …'"
+        )
     try:
         return validate({"meta": {"title": title} if title else {}, "claims": claims})
     except ValidationError as error:
