@@ -357,6 +357,59 @@ def search(
     write_lines(plain.search_lines(found, words))
 
 
+@command("check")
+def check_maps(
+    maps: Annotated[
+        Optional[list[Path]],
+        typer.Option("--map", "-m", help="Map file to check; repeat for several (default: the global --map or the bundled map)."),
+    ] = None,
+    output: Annotated[
+        str, typer.Option("--format", "-f", help="text, json, or github (GitHub Actions annotations).")
+    ] = "text",
+    strict: Annotated[bool, typer.Option("--strict", help="Fail (exit 1) on warnings too.")] = False,
+) -> None:
+    """Lint maps: broken references, duplicate ids, quotes not in the source, support cycles, loose ends.
+
+    Exit code 0 when clean, 1 when there are findings (errors; warnings too with --strict),
+    2 when a file cannot be used at all.
+    """
+    from argmap.check import check_file
+
+    if output not in ("text", "json", "github"):
+        raise MapError(f"--format must be text, json or github, not {output!r}")
+    targets: list[Any] = list(maps) if maps else [_options["map"]]
+    findings = []
+    unusable = []
+    for target in targets:
+        try:
+            findings.extend(check_file(target, fmt=_options["from"], max_bytes=_options["max_bytes"]))
+        except MapError as error:
+            unusable.append(error)
+    errors = sum(f.severity == "error" for f in findings)
+    warnings = len(findings) - errors
+    if output == "json":
+        print_json(
+            {
+                "findings": [f.to_json() for f in findings],
+                "unusable": [{"path": e.path, "line": e.line, "column": e.column, "message": str(e)} for e in unusable],
+                "errors": errors,
+                "warnings": warnings,
+            }
+        )
+    else:
+        for finding in findings:
+            sys.stdout.write((finding.github() if output == "github" else finding.text()) + "\n")
+        for error in unusable:
+            _say_error(str(error))
+        if output == "text":
+            files = f"{len(targets)} file{'s' if len(targets) != 1 else ''}"
+            sys.stdout.write(f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''} in {files}\n")
+    if unusable:
+        raise typer.Exit(EXIT_USAGE)
+    if errors or (strict and warnings):
+        raise typer.Exit(1)
+
+
 def main() -> None:
     """Console-script entry point: also ends quietly on a closed pipe or Ctrl-C."""
     import gc

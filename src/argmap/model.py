@@ -134,7 +134,10 @@ class ArgumentMap(BaseModel):
 
     @model_validator(mode="after")
     def _consistent(self, info: ValidationInfo) -> ArgumentMap:
-        source_text = (info.context or {}).get("source_text")
+        context = info.context or {}
+        if context.get("lenient"):
+            return self  # `argmap check` collects these problems itself, all of them
+        source_text = context.get("source_text")
         problems = list(reference_problems(self, source_text))
         if problems:
             raise ValidationError.from_exception_data(
@@ -222,9 +225,12 @@ def support_pairs(amap: ArgumentMap) -> set[tuple[str, str]]:
     return pairs
 
 
-def validate(data: Any, source_text: str | None = None) -> ArgumentMap:
-    """Validate plain data (from any reader) into an `ArgumentMap`."""
-    return ArgumentMap.model_validate(data, context={"source_text": source_text})
+def validate(data: Any, source_text: str | None = None, *, lenient: bool = False) -> ArgumentMap:
+    """Validate plain data (from any reader) into an `ArgumentMap`.
+
+    ``lenient`` checks the shape only and leaves cross-references to the caller.
+    """
+    return ArgumentMap.model_validate(data, context={"source_text": source_text, "lenient": lenient})
 
 
 _FIELD_NAMES = {
@@ -251,10 +257,11 @@ def validate_located(
     path: str | None,
     source_text: str | None,
     locate: Callable[[tuple[Any, ...], bool], tuple[int, int] | None],
+    lenient: bool = False,
 ) -> ArgumentMap:
     """`validate`, turning the first pydantic error into a located `MapError`."""
     try:
-        return validate(data, source_text)
+        return validate(data, source_text, lenient=lenient)
     except ValidationError as exc:
         errors = exc.errors(include_url=False, include_input=False, include_context=True)
         first = errors[0]

@@ -12,6 +12,7 @@ column of every node, so a valid million-claim map never pays for them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -215,6 +216,8 @@ def _syntax_error(exc: yaml.MarkedYAMLError, path: str | None, text: str) -> Map
     line_text = lines[mark.line] if mark and mark.line < len(lines) else ""
     if mark and "\t" in line_text[: mark.column + 1]:
         hint = "YAML does not allow tabs for indentation; use spaces"
+    elif "maximum nesting depth" in problem:
+        hint = "no argument map nests this deep; is this the right file?"
     elif "mapping values are not allowed" in problem:
         hint = "a text containing ': ' must be quoted"
     return MapError(
@@ -228,6 +231,21 @@ def _syntax_error(exc: yaml.MarkedYAMLError, path: str | None, text: str) -> Map
 
 def read(text: str, path: str | None = None) -> ArgumentMap:
     """Parse and validate a native map; quotes are checked against ``meta.source``."""
+    return _read(text, path, lenient=False)[0]
+
+
+def read_lenient(text: str, path: str | None = None) -> tuple[ArgumentMap, str | None, Locator]:
+    """The map checked for shape only, its source text, and a locator for its paths.
+
+    ``argmap check`` reports every cross-reference problem itself, each at its location.
+    """
+    return _read(text, path, lenient=True)
+
+
+Locator = Callable[[Path_, bool], "Loc | None"]
+
+
+def _read(text: str, path: str | None, *, lenient: bool) -> tuple[ArgumentMap, str | None, Locator]:
     from argmap.model import validate_located
 
     data = parse(text, path)
@@ -247,14 +265,24 @@ def read(text: str, path: str | None = None) -> ArgumentMap:
             column=1,
             hint="start the file with 'claims:'",
         )
-    source_text = _source_text(data, path, lambda: _locate(text, path, ("meta", "source")))
-    return validate_located(data, path=path, source_text=source_text, locate=lambda loc, key: _locate(text, path, loc, key=key))
+    locate = _locator(text, path)
+    source_text = _source_text(data, path, lambda: locate(("meta", "source"), False))
+    amap = validate_located(data, path=path, source_text=source_text, locate=locate, lenient=lenient)
+    return amap, source_text, locate
 
 
-def _locate(text: str, path: str | None, loc: Path_, *, key: bool = False) -> Loc | None:
-    locations = _Locations()
-    parse(text, path, locations=locations)
-    return locations.find(tuple(loc), key=key)
+def _locator(text: str, path: str | None) -> Locator:
+    """Find locations by re-parsing once, on first use: valid maps never pay for it."""
+    cache: list[_Locations] = []
+
+    def locate(loc: Path_, key: bool = False) -> Loc | None:
+        if not cache:
+            locations = _Locations()
+            parse(text, path, locations=locations)
+            cache.append(locations)
+        return cache[0].find(tuple(loc), key=key)
+
+    return locate
 
 
 def _source_text(data: dict[str, Any], path: str | None, where: Any) -> str | None:
