@@ -4,7 +4,8 @@ The old dialect (``Discussion Title: …``, ``1.2. Pro: text`` on one line) and 
 (``Discussion Name:`` then the title, ``1.2. Pro:`` alone, the body on the following lines,
 a ``Sources:`` block at the end) are one tree of numbered paths. argmap reads it so:
 
-- a numbered line → claim ``k<path>`` (``k1.2.3``); text unescaped (``\\(`` → ``(``, a literal
+- a numbered line → claim ``k<path>`` (``k1.2.3``; a path too long for a 200-character id,
+  about 60 levels deep, keeps its first 150 characters and a hash); text unescaped (``\\(`` → ``(``, a literal
   ``\\n`` → a line break), multi-line bodies kept with their line breaks;
 - root → kind ``thesis``; ``Pro`` → ``supports`` its parent, kind ``claim``; ``Con`` → ``attacks``
   its parent, kind ``rebuttal`` under a ``Con`` and ``objection`` elsewhere;
@@ -18,8 +19,10 @@ a ``Sources:`` block at the end) are one tree of numbered paths. argmap reads it
   dialect keeps its Markdown links); quoted excerpts under a source are not kept (one warning).
   Claim parsing stops at ``Sources:``, so numbered lines inside excerpts are never claims.
 
-Kialo's impact votes are not in the export. Parsing is one pass over the lines and link
-resolution is iterative, so depth is unbounded.
+Kialo's impact votes are not in the export, so nothing else is lost. Malformed numbering (a
+claim before its parent, a path used twice) or a file without a Kialo header is a located
+`MapError`; broken, self and repeated links and unknown footnotes are located warnings.
+Parsing is one pass over the lines and link resolution is iterative, so depth is unbounded.
 """
 
 from __future__ import annotations
@@ -45,6 +48,7 @@ _EXTERNAL = re.compile(r"^->\s*See\s+discussion\s+#(\d+)\s*:?\s*(.*)$", re.DOTAL
 _SOURCE = re.compile(r"^\[(\d+)\][ \t]*(.*)$")
 _FOOTNOTE = re.compile(r"(?<!\\)\[(\d+)\](?![(\[:])")
 _ESCAPE = re.compile(r"\\(.)")
+_SPACE = re.compile(r"\s")
 _MAX_PATH = 200
 _ESCAPABLE = frozenset("\\`*_{}[]()#+-.!|<>~@\"'&$%^=:;,?/")
 
@@ -76,6 +80,13 @@ class _Source:
     text: str
     excerpt: bool = False
     cited: bool = False
+
+    @property
+    def inline(self) -> str:
+        """What follows ``[n]`` in a claim: ``(url)``, a Markdown link; `` (text)`` for a non-link."""
+        if not self.text:
+            return ""
+        return f" ({self.text})" if _SPACE.search(self.text) else f"({self.text})"
 
 
 class _Report:
@@ -306,13 +317,7 @@ class _Builder:
                 self.report.add("unknown_footnote", match[0], line)
                 return match[0]
             source.cited = True
-            if not source.text:
-                return match[0]
-            return (
-                f"{match[0]}({source.text})"
-                if not any(c.isspace() for c in source.text)
-                else f"{match[0]} ({source.text})"
-            )
+            return match[0] + source.inline
 
         return _FOOTNOTE.sub(replace, body)
 
