@@ -410,6 +410,28 @@ def check_maps(
         raise typer.Exit(1)
 
 
+@command("convert")
+def convert(
+    source: Annotated[str, typer.Argument(metavar="IN", help="Map to read ('-' for stdin).")],
+    target: Annotated[str, typer.Argument(metavar="OUT", help="File to write ('-' for stdout).")],
+    from_format: Annotated[Optional[str], typer.Option("--from", help="Format of IN (default: by extension or content).")] = None,
+    to_format: Annotated[Optional[str], typer.Option("--to", help="Format of OUT (default: by extension).")] = None,
+) -> None:
+    """Convert a map between formats (yaml, json, argdown, aif; kialo, .af and .apx read only)."""
+    from argmap.formats import choose_writer, names
+    from argmap.io import write_atomic
+
+    if target == "-" and not to_format:
+        raise MapError("writing to stdout needs --to", hint="choose one of: " + ", ".join(names(writable=True)))
+    writer = choose_writer(None if target == "-" else target, to_format)
+    _options.update({"map": Path(source), "from": from_format or _options["from"]})
+    text = writer.load().write(load_map())
+    if target == "-":
+        sys.stdout.write(text)
+    else:
+        write_atomic(target, text)
+
+
 def main() -> None:
     """Console-script entry point: also ends quietly on a closed pipe or Ctrl-C."""
     import gc

@@ -113,10 +113,10 @@ def choose_writer(path: str | Path | None, name: str | None = None, default: str
     if path is not None:
         fmt = by_extension(path, for_writing=True)
         if fmt is None:
-            raise MapError(
-                f"cannot tell the export format from the file name {str(path)!r}",
-                hint="give --to " + "|".join(names(writable=True)),
-            )
+            hint = "give --to " + "|".join(names(writable=True))
+            if Path(path).suffix.lower() in (".svg", ".png", ".pdf"):
+                hint = f"to draw the map, use 'argmap render -o {path}'; or {hint}"
+            raise MapError(f"cannot tell the export format from the file name {str(path)!r}", hint=hint)
         return fmt
     return get(default, for_writing=True)
 
