@@ -589,3 +589,32 @@ def test_map_evaluation_properties(amap: ArgumentMap, bipolar: bool) -> None:
         in_all = all(claim_id in e for e in result.extensions)
         assert status.sceptical == in_all
         assert status.credulous == any(claim_id in e for e in result.extensions)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.integers(1, 12).flatmap(
+        lambda n: st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)), max_size=3 * n).map(
+            lambda e: (n, e)
+        )
+    )
+)
+def test_one_pass_covers_exactly_the_nodes_not_below_a_cycle(case: tuple[int, list[tuple[int, int]]]) -> None:
+    import networkx as nx
+
+    from argmap.semantics import _topological_prefix
+
+    n, edges = case
+    parents: list[list[int]] = [[] for _ in range(n)]
+    for parent, child in edges:
+        parents[child].append(parent)
+    graph = nx.DiGraph(edges)
+    graph.add_nodes_from(range(n))
+    on_cycles = {
+        v for c in nx.strongly_connected_components(graph) for v in c if len(c) > 1 or graph.has_edge(v, v)
+    }
+    below = set(on_cycles).union(*(nx.descendants(graph, v) for v in on_cycles))
+    order = _topological_prefix(n, parents)
+    assert set(order) == set(range(n)) - below
+    position = {node: i for i, node in enumerate(order)}
+    assert all(position[p] < position[child] for child in order for p in parents[child])

@@ -728,21 +728,54 @@ class Strengths:
     max_delta: float
 
 
-def _topological_prefix(n: int, parents: list[list[int]]) -> tuple[list[int], list[list[int]]]:
-    """Kahn's order of every node not downstream of a cycle, and the child lists."""
-    with _gc_paused():
-        children: list[list[int]] = [[] for _ in range(n)]
-        for node in range(n):
-            for p in parents[node]:
-                children[p].append(node)
-    waiting = [len(p) for p in parents]
-    order = [node for node in range(n) if not waiting[node]]
-    for node in order:
-        for child in children[node]:
-            waiting[child] -= 1
-            if not waiting[child]:
-                order.append(child)
-    return order, children
+def _topological_prefix(n: int, first: list[list[int]], second: list[list[int]] | None = None) -> list[int]:
+    """Parents-first order of every node not on or below a cycle (parents: ``first`` ∪ ``second``).
+
+    An iterative depth-first search along parent links, emitting each node when it finishes:
+    it needs no child lists, which makes it a few times faster than Kahn's algorithm here. A
+    node is settled when every parent finished settled before it; a parent still on the stack
+    closes a cycle, and an unsettled parent passes that on to everything below it.
+    """
+    state = bytearray(n)  # 0 new, 1 on the stack, 2 settled, 3 on or below a cycle
+    order: list[int] = []
+    others = second if second is not None else [[]] * n
+    for root in range(n):
+        if state[root]:
+            continue
+        state[root] = 1
+        extra = others[root]
+        stack = [(root, iter(first[root] + extra if extra else first[root]))]
+        while stack:
+            node, pending = stack[-1]
+            for p in pending:
+                if not state[p]:
+                    state[p] = 1
+                    extra = others[p]
+                    stack.append((p, iter(first[p] + extra if extra else first[p])))
+                    break
+            else:
+                stack.pop()
+                mark = 2
+                for p in first[node]:
+                    if state[p] != 2:
+                        mark = 3
+                        break
+                else:
+                    for p in others[node]:
+                        if state[p] != 2:
+                            mark = 3
+                            break
+                state[node] = mark
+                if mark == 2:
+                    order.append(node)
+    return order
+
+
+def _unsettled(n: int, order: list[int]) -> list[int]:
+    settled = bytearray(n)
+    for i in order:
+        settled[i] = 1
+    return [i for i in range(n) if not settled[i]]
 
 
 def dfquad_scores(
@@ -756,9 +789,7 @@ def dfquad_scores(
 ) -> Strengths:
     """DF-QuAD strengths; ``joint[i]`` aggregates node i's supporters by min instead of F."""
     n = len(base)
-    with _gc_paused():
-        parents = [attackers[i] + supporters[i] if supporters[i] else attackers[i] for i in range(n)]
-    order, _ = _topological_prefix(n, parents)
+    order = _topological_prefix(n, attackers, supporters)
     score = list(base)
 
     def strength(i: int, s: list[float]) -> float:
@@ -779,15 +810,27 @@ def dfquad_scores(
             return v0 - v0 * (va - vs)
         return v0 + (1.0 - v0) * (vs - va)
 
+    # the one topological pass, inlined: a call per node would double its cost
     for i in order:
-        score[i] = strength(i, score)
+        keep = 1.0
+        for b in attackers[i]:
+            keep *= 1.0 - score[b]
+        va = 1.0 - keep
+        sup = supporters[i]
+        if not sup:
+            vs = 0.0
+        elif joint is not None and joint[i]:
+            vs = min([score[b] for b in sup])
+        else:
+            keep = 1.0
+            for b in sup:
+                keep *= 1.0 - score[b]
+            vs = 1.0 - keep
+        v0 = base[i]
+        score[i] = v0 - v0 * (va - vs) if va >= vs else v0 + (1.0 - v0) * (vs - va)
     if len(order) == n:
         return Strengths(score, True, 1, 0.0)
-    settled = bytearray(n)
-    for i in order:
-        settled[i] = 1
-    rest = [i for i in range(n) if not settled[i]]
-    return _iterate(rest, score, strength, tolerance, max_iterations)
+    return _iterate(_unsettled(n, order), score, strength, tolerance, max_iterations)
 
 
 def h_categoriser_scores(
@@ -798,24 +841,18 @@ def h_categoriser_scores(
 ) -> Strengths:
     """h(a) = 1 / (1 + Σ h(attackers)), by a topological pass and iteration on cycles."""
     n = len(attackers)
-    order, _ = _topological_prefix(n, attackers)
+    order = _topological_prefix(n, attackers)
     score = [1.0] * n
+    at = score.__getitem__
 
     def strength(i: int, s: list[float]) -> float:
-        total = 0.0
-        for b in attackers[i]:
-            total += s[b]
-        return 1.0 / (1.0 + total)
+        return 1.0 / (1.0 + sum(map(s.__getitem__, attackers[i])))
 
     for i in order:
-        score[i] = strength(i, score)
+        score[i] = 1.0 / (1.0 + sum(map(at, attackers[i])))
     if len(order) == n:
         return Strengths(score, True, 1, 0.0)
-    settled = bytearray(n)
-    for i in order:
-        settled[i] = 1
-    rest = [i for i in range(n) if not settled[i]]
-    return _iterate(rest, score, strength, tolerance, max_iterations)
+    return _iterate(_unsettled(n, order), score, strength, tolerance, max_iterations)
 
 
 def _iterate(
