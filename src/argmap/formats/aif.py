@@ -31,7 +31,10 @@ per undercut and an MA per ``rephrases:<id>`` tag. What AIF has no place for tra
 - on an undercut's CA node: ``{"from": premise}`` (which premise of a linked group it names);
 - at the top level: ``{"format": 1, "meta": {...}}``.
 
-Reading such a file gives the same map back: argmap → AIF → argmap is lossless.
+Reading such a file gives the same map back: argmap → AIF → argmap is lossless. The other way,
+AIF → argmap keeps I-node texts and the argument structure; lost (each with a warning) are scheme
+names, PA, the dialogue layer, undercuts of an inference that has no I-node premise; lost quietly
+are timestamps, OVA layout and the analysed source text, which are not part of the argument.
 """
 
 from __future__ import annotations
