@@ -8,6 +8,7 @@ costs nothing at startup.
 from __future__ import annotations
 
 import importlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -87,16 +88,24 @@ def sniff(text: str) -> Format | None:
     """Guess a readable format from the first characters of a document."""
     head = text.lstrip("\ufeff \t\r\n")[:4096]
     if head.startswith(("{", "[")):
-        if '"nodes"' in head and ('"edges"' in head or '"AIF"' in head or '"locutions"' in head):
+        if (
+            '"nodeID"' in head
+            or '"AIF"' in head
+            or '"locutions"' in head
+            or ('"nodes"' in head and _AIF_NODE_TYPE.search(head))
+        ):
             return FORMATS.get("aif")
         return FORMATS["json"]
-    if head.startswith("Discussion Title:") and "kialo" in FORMATS:
+    if head.startswith(("Discussion Title:", "Discussion Name:")) and "kialo" in FORMATS:
         return FORMATS["kialo"]
     if head.startswith("p af ") and "iccma" in FORMATS:
         return FORMATS["iccma"]
     if head.startswith("arg(") and "apx" in FORMATS:
         return FORMATS["apx"]
     return None
+
+
+_AIF_NODE_TYPE = re.compile(r'"type"\s*:\s*"(?:I|RA|CA|MA|PA|L|YA|TA)"')
 
 
 def choose_reader(path: str | Path | None, text: str, name: str | None = None) -> Format:
