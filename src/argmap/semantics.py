@@ -8,11 +8,11 @@ group) that its undercutters attack; its label says whether the step survives.
 
 How the extensions are computed, and why
 ----------------------------------------
-- **Grounded**: the linear-time labelling (Modgil & Caminada 2009, "Proof theories and
-  algorithms for abstract argumentation frameworks", Alg. 6.1 in spirit): count each
-  argument's attackers not yet OUT; an argument whose count reaches zero is IN, and what it
-  attacks is OUT. Iterative, on integer-indexed lists, each attack touched at most twice, so a
-  1M-argument framework takes about a second in CPython (see ``benchmarks/``).
+- **Grounded**: the linear-time labelling (as in Modgil & Caminada 2009, "Proof theories and
+  algorithms for abstract argumentation frameworks"): count each argument's attackers not yet
+  OUT; an argument whose count reaches zero is IN, and what it attacks is OUT. Iterative, on
+  integer-indexed lists, each attack touched at most twice; a random 1M-argument framework
+  takes a few seconds in CPython (``benchmarks/bench_semantics.py``).
 - **Complete, preferred, stable**: a pure-Python backtracking search over labellings, in the
   style of Nofal, Atkinson & Dunne (2014, "Algorithms for decision problems in argument
   systems under preferred semantics", AIJ 207) and Modgil & Caminada (2009). It starts from the
@@ -60,10 +60,11 @@ Gradual strength
 - **h-categoriser** (Besnard & Hunter 2001, "A logic-based theory of deductive arguments",
   AIJ 128): h(a) = 1 / (1 + Σ h(attackers)); supports and base scores play no part.
 
-Acyclic graphs are scored in one topological pass. Cyclic parts are iterated (Jacobi, from the
-base scores) until the largest change is below a tolerance or an iteration cap is reached; the
-result says whether it converged instead of raising, since cyclic DF-QuAD can oscillate between
-several fixed points.
+Every node not on or below a cycle is scored once, parents first (an iterative depth-first
+search finds that order), so acyclic maps take one pass. The nodes on or below cycles are then
+iterated (Jacobi, from the base scores) until the largest change is at most a tolerance or an
+iteration cap is reached; the result says whether it converged instead of raising, since
+cyclic DF-QuAD can oscillate between several fixed points.
 """
 
 from __future__ import annotations
@@ -77,9 +78,39 @@ from typing import TYPE_CHECKING, Any, Literal
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
 
+__all__ = [
+    "GRADUAL",
+    "SEMANTICS",
+    "ClaimStatus",
+    "Evaluation",
+    "Framework",
+    "GradualResult",
+    "Inference",
+    "InferenceStatus",
+    "Label",
+    "Labelling",
+    "Strengths",
+    "complete_extensions",
+    "dfquad",
+    "dfquad_scores",
+    "evaluate",
+    "evaluate_framework",
+    "extensions",
+    "framework_to_map",
+    "gradual_name",
+    "grounded_extension",
+    "grounded_labelling",
+    "h_categoriser",
+    "h_categoriser_scores",
+    "inferences",
+    "labellings",
+    "preferred_extensions",
+    "semantics_name",
+    "stable_extensions",
+]
+
 #: Label codes, also the bits of a search domain.
 IN, OUT, UNDEC = 1, 2, 4
-_NAMES = {IN: "in", OUT: "out", UNDEC: "undec"}
 # grounded core leaves undecided arguments at 0
 _GROUNDED_TO_LABEL = bytes([UNDEC, IN, OUT] + [0] * 253)
 
@@ -118,7 +149,8 @@ class Framework:
     """A Dung framework: named arguments and who attacks whom.
 
     Kept as parallel integer lists (attack k is ``sources[k]`` → ``targets[k]``) because the
-    solvers work on indices; names only matter for reading and reporting.
+    solvers work on indices; names only matter for reading and reporting. Treat it as
+    immutable: adjacency lists and the grounded labelling are cached on first use.
     """
 
     __slots__ = ("_attackers", "_children", "_grounded", "_index", "arguments", "sources", "targets")
@@ -143,7 +175,10 @@ class Framework:
 
     @classmethod
     def from_indices(cls, arguments: Sequence[str], sources: list[int], targets: list[int]) -> Framework:
-        """A framework from attack index lists, without a per-attack name lookup (readers use it)."""
+        """A framework from attack index lists, without a per-attack name lookup (readers use it).
+
+        Names are taken as given (unique, unchecked); the lists are kept, not copied.
+        """
         n = len(arguments)
         if len(sources) != len(targets):
             raise ValueError("sources and targets must have the same length")
