@@ -209,6 +209,11 @@ def _merge(old: Any, new: Any) -> Any:
     return new
 
 
+def _symbol(token: Token) -> int:
+    """Where the symbol of an indented token starts (past its indentation)."""
+    return token.offset + len(token.image) - len(token.image.lstrip(" \t'"))
+
+
 def _union(target: list[str], tags: list[str]) -> None:
     for tag in tags:
         if tag not in target:
@@ -307,7 +312,7 @@ class _Parser:
             relation = self.peek(1) if kind == lx.INDENT else token
             raise ArgdownSyntaxError(
                 f"relation {relation.image.strip()!r} has no statement or argument above it",
-                relation.offset,
+                _symbol(relation),
                 "indent a relation under the statement or argument it belongs to, in the same paragraph (no empty line between)",
             )
         if kind == lx.INFERENCE_START:
@@ -345,7 +350,7 @@ class _Parser:
         if kind in lx.RELATIONS:
             raise ArgdownSyntaxError(
                 f"relation {token.image.strip()!r} is not indented under anything",
-                token.offset,
+                _symbol(token),
                 "indent relations under their statement or argument; an earlier relation of this paragraph must have equal or less indentation",
             )
         if kind == lx.NUMBER:
@@ -560,12 +565,12 @@ class _Parser:
         if undercuts_only and token.kind != lx.OUT_UNDERCUT:
             raise ArgdownSyntaxError(
                 f"only undercuts ('_' or '<_') can stand under an inference line, not {token.image.strip()!r}",
-                token.offset,
+                _symbol(token),
             )
         self.advance()
         kind, parent_is_source = _RELATION_KIND[token.kind]
         parent = self.parents[-1]
-        relation = Relation(kind, occurrences=[Occurrence(token.offset)])
+        relation = Relation(kind, occurrences=[Occurrence(_symbol(token))])
         if token.kind == lx.OUT_UNDERCUT and isinstance(parent, EquivalenceClass) and self.current_inference:
             parent = self.current_inference
         if parent_is_source:

@@ -23,6 +23,7 @@ _SIMPLE_TAG = re.compile("[a-zA-z0-9\\-\\u00a0-\\ud7ff\\uf900-\\ufdcf\\ufdf0-\\u
 _LIGHT = frozenset("\\[]<>{}#@*_")
 _HEAVY = frozenset("\\@#*_[],.:;</>-(){}=+")
 _BREAKS = re.compile("[\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029]")
+_SHORT_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
 _UNSAFE_IN_TITLE = re.compile("[\\x00-\\x1f\\x7f\\u2028\\u2029]")
 
 
@@ -93,6 +94,8 @@ def quote(value: str) -> str:
         code = ord(ch)
         if ch == '"' or ch == "\\":
             out.append("\\" + ch)
+        elif ch in _SHORT_ESCAPES:
+            out.append(_SHORT_ESCAPES[ch])
         elif ch in "{}=" or code < 0x20 or 0x7F <= code <= 0x9F or 0xD800 <= code <= 0xDFFF or ch in "\u2028\u2029\ufeff\ufffe\uffff":
             out.append(f"\\u{code:04x}")
         else:

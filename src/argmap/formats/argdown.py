@@ -116,7 +116,7 @@ class _Report:
         self.items.setdefault(message, []).append(offset)
 
     def emit(self) -> None:
-        for message, offsets in self.items.items():
+        for message, offsets in sorted(self.items.items(), key=lambda item: min(item[1])):
             offsets = sorted(offsets)
             line, column = self.locate(offsets[0])
             if len(offsets) > 1:
