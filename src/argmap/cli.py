@@ -432,6 +432,114 @@ def convert(
         write_atomic(target, text)
 
 
+StatusOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--status",
+        help="Colour claims by their label under these semantics: grounded, complete, preferred or stable.",
+    ),
+]
+
+
+def _statuses(amap: ArgumentMap, semantics: str | None) -> dict[str, str] | None:
+    """Claim id -> in/out/undec under ``semantics`` (None: no colouring).
+
+    Under preferred or stable semantics a claim in some extensions but not all is
+    ``credulous``; drawings show it like ``undec``: neither settled in nor out.
+    """
+    if semantics is None:
+        return None
+    from argmap.semantics import evaluate
+
+    evaluation = evaluate(amap, semantics=semantics)
+    return {claim_id: "undec" if label == "credulous" else label for claim_id, label in evaluation.labels.items()}
+
+
+def _export_text(
+    amap: ArgumentMap,
+    fmt: str,
+    claim_id: str | None,
+    depth: int | None,
+    cluster_by: str,
+    wrap: int,
+    rankdir: str,
+    status: str | None,
+) -> str:
+    from argmap.formats import get
+
+    if claim_id is not None:
+        from argmap.graph import Index
+        from argmap.queries import require, submap
+
+        require(amap, claim_id)
+        amap = submap(amap, Index.of(amap).component(claim_id, depth))
+    elif depth is not None:
+        raise MapError("--depth needs an ID to count from", hint="e.g. argmap export thesis --depth 2")
+    writer = get(fmt, for_writing=True).load()
+    if fmt in ("dot", "mermaid"):
+        options = {"cluster_by": cluster_by, "wrap": wrap, "rankdir": rankdir, "status": _statuses(amap, status)}
+        return writer.write(amap, **options)  # type: ignore[no-any-return]
+    if status is not None:
+        raise MapError(f"--status colours drawings; the {fmt} format has no colours", hint="use --to dot or --to mermaid")
+    return writer.write(amap)  # type: ignore[no-any-return]
+
+
+IdArgument = Annotated[
+    Optional[str], typer.Argument(metavar="[ID]", help="Export only the claims around this one (see --depth).")
+]
+DepthOption = Annotated[
+    Optional[int], typer.Option("--depth", "-d", min=0, help="With ID: how many relations away from ID to include.")
+]
+ClusterOption = Annotated[str, typer.Option("--cluster-by", help="section (a box per section) or none.")]
+WrapOption = Annotated[int, typer.Option("--wrap", min=8, help="Wrap labels at this many columns.")]
+RankdirOption = Annotated[str, typer.Option("--rankdir", help="Layout direction: BT (support flows up), TB, LR or RL.")]
+
+
+@command("export")
+def export(
+    claim_id: IdArgument = None,
+    to: Annotated[
+        Optional[str],
+        typer.Option("--to", "-t", help="dot, graphml, json, mermaid, yaml, argdown or aif (default: by -o's extension, else dot)."),
+    ] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here (atomically) instead of stdout.")] = None,
+    depth: DepthOption = None,
+    cluster_by: ClusterOption = "section",
+    wrap: WrapOption = 30,
+    rankdir: RankdirOption = "BT",
+    status: StatusOption = None,
+) -> None:
+    """Export the map (or the part around one claim) as DOT, GraphML, JSON, Mermaid, YAML, Argdown or AIF."""
+    from argmap.formats import choose_writer
+
+    fmt = choose_writer(output, to).name
+    text = _export_text(load_map(), fmt, claim_id, depth, cluster_by, wrap, rankdir, status)
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from argmap.io import write_atomic
+
+    write_atomic(output, text)
+
+
+@command("render")
+def render(
+    output: Annotated[Path, typer.Option("--output", "-o", help="The drawing to write: .svg, .png or .pdf.")],
+    claim_id: IdArgument = None,
+    engine: Annotated[str, typer.Option("--engine", "-e", help="Graphviz layout engine: dot, neato or sfdp.")] = "dot",
+    depth: DepthOption = None,
+    cluster_by: ClusterOption = "section",
+    wrap: WrapOption = 30,
+    rankdir: RankdirOption = "BT",
+    status: StatusOption = None,
+) -> None:
+    """Draw the map with Graphviz (SVG, PNG or PDF); needs Graphviz's `dot` installed."""
+    from argmap.drawing import render as draw
+
+    dot_text = _export_text(load_map(), "dot", claim_id, depth, cluster_by, wrap, rankdir, status)
+    draw(dot_text, output, engine=engine)
+
+
 def main() -> None:
     """Console-script entry point: also ends quietly on a closed pipe or Ctrl-C."""
     import gc
