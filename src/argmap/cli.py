@@ -247,6 +247,10 @@ def tree(
             help="down: what supports and attacks ID; up: what ID supports and attacks, up to the theses.",
         ),
     ] = "down",
+    status: Annotated[
+        Optional[str],
+        typer.Option("--status", help="Mark each claim IN/OUT/UNDEC under grounded, complete, preferred or stable semantics."),
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """The support/attack tree under a claim (+ supports, − attacks, ⊘ undercuts, ⇄ contrasts with)."""
@@ -260,24 +264,48 @@ def tree(
     index = Index.of(amap)
     roots = [require(amap, claim_id).id] if claim_id else index.roots()
     rows = build_tree(index, roots, depth=depth, direction=direction)  # type: ignore[arg-type]
+    labels = _labels(amap, status)
+    print_tree(index, rows, labels, as_json=as_json, header={"roots": roots, "direction": direction})
+
+
+def _labels(amap: ArgumentMap, semantics: str | None) -> dict[str, str] | None:
+    """Claim id -> in/out/undec/credulous under ``semantics``, or None for no labels."""
+    if semantics is None:
+        return None
+    from argmap.semantics import evaluate
+
+    return dict(evaluate(amap, semantics=semantics).labels)
+
+
+def print_tree(
+    index: Any, rows: list[Any], labels: dict[str, str] | None, *, as_json: bool, header: dict[str, Any]
+) -> None:
+    """Tree rows as JSON, rich trees on a terminal, or plain guides when piped."""
     if as_json:
-        print_json({"roots": roots, "direction": direction, "rows": [row.to_json() for row in rows]})
+        out_rows = [row.to_json() for row in rows]
+        if labels is not None:
+            for item in out_rows:
+                item["status"] = labels.get(item["id"])
+        print_json({**header, "rows": out_rows})
         return
     from argmap.render import stdout_is_terminal
+
+    def status_of(row: Any) -> str | None:
+        return None if labels is None else labels.get(row.id)
 
     if stdout_is_terminal():
         from argmap.render import console
         from argmap.render.rich_views import tree_label, trees
 
-        labels = [tree_label(row, index.claims[row.id]) for row in rows]
+        rich_labels = [tree_label(row, index.claims[row.id], status_of(row)) for row in rows]
         out = console()
-        for renderable in trees(rows, labels):
+        for renderable in trees(rows, rich_labels):
             out.print(renderable)
         return
     from argmap.render import plain, write_lines
 
     write_lines(
-        guide + plain.tree_label(row, index.claims[row.id])
+        guide + plain.tree_label(row, index.claims[row.id], status_of(row))
         for guide, row in zip(plain.tree_guides(rows), rows)
     )
 
@@ -447,12 +475,10 @@ def _statuses(amap: ArgumentMap, semantics: str | None) -> dict[str, str] | None
     Under preferred or stable semantics a claim in some extensions but not all is
     ``credulous``; drawings show it like ``undec``: neither settled in nor out.
     """
-    if semantics is None:
+    labels = _labels(amap, semantics)
+    if labels is None:
         return None
-    from argmap.semantics import evaluate
-
-    evaluation = evaluate(amap, semantics=semantics)
-    return {claim_id: "undec" if label == "credulous" else label for claim_id, label in evaluation.labels.items()}
+    return {claim_id: "undec" if label == "credulous" else label for claim_id, label in labels.items()}
 
 
 def _export_text(
@@ -538,6 +564,66 @@ def render(
 
     dot_text = _export_text(load_map(), "dot", claim_id, depth, cluster_by, wrap, rankdir, status)
     draw(dot_text, output, engine=engine)
+
+
+@command("evaluate")
+def evaluate_claims(
+    semantics: Annotated[
+        str, typer.Option("--semantics", "-s", help="grounded (default), complete, preferred or stable.")
+    ] = "grounded",
+    gradual: Annotated[
+        Optional[str], typer.Option("--gradual", "-g", help="Also score each claim: dfquad or hcat (h-categoriser).")
+    ] = None,
+    bipolar: Annotated[
+        bool, typer.Option("--bipolar", help="Let supports count: add supported and mediated attacks (deductive support).")
+    ] = False,
+    as_tree: Annotated[bool, typer.Option("--tree", help="Show the verdicts on the support/attack tree.")] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Which claims stand once the rebuttals are weighed: acceptability labels and gradual strength.
+
+    IN: accepted; OUT: defeated by an accepted attacker; UNDEC: undecided. With several
+    extensions (preferred, stable) IN means in all of them and IN? (credulous) in some.
+    """
+    from argmap.semantics import evaluate
+
+    amap = load_map()
+    result = evaluate(amap, semantics=semantics, gradual=gradual, bipolar=bipolar)
+    if as_tree:
+        from argmap.graph import Index
+        from argmap.tree import build_tree
+
+        index = Index.of(amap)
+        rows = build_tree(index, index.roots())
+        print_tree(index, rows, dict(result.labels), as_json=as_json, header={"semantics": result.semantics})
+        return
+    if as_json:
+        print_json(result.to_json())
+        return
+    from argmap.render import stdout_is_terminal
+    from argmap.render.plain import STATUS_MARK
+
+    summary = ", ".join(f"{count} {STATUS_MARK[label]}" for label, count in result.summary().items() if count)
+    title = f"{result.semantics} semantics{' (bipolar)' if bipolar else ''}: {summary}"
+    if result.gradual is not None and not result.gradual.converged:
+        title += f"; {result.gradual.method} did not converge in {result.gradual.iterations} iterations"
+    statuses = [(amap[claim_id], status) for claim_id, status in result.claims.items()]
+    if stdout_is_terminal():
+        from argmap.render import console
+        from argmap.render.rich_views import evaluation_table
+
+        console().print(evaluation_table(statuses, title=title, scored=gradual is not None))
+        return
+    from argmap.render import plain, write_lines
+
+    headers = ("ID", "KIND", "STATUS") + (("SCORE",) if gradual else ()) + ("TEXT",)
+    rows = [
+        (claim.id, claim.kind, STATUS_MARK[status.label])
+        + ((f"{status.score:.3f}",) if gradual and status.score is not None else ("-",) if gradual else ())
+        + (claim.text,)
+        for claim, status in statuses
+    ]
+    write_lines([title, *plain.table(headers, rows)])
 
 
 def main() -> None:

@@ -23,9 +23,15 @@ GLYPH = {"supports": "+", "attacks": "−", "undercuts": "⊘", "contrasts": "�
 MAX_GUIDES = 24
 
 
-def tree_label(row: Any, claim: Any) -> str:
-    """``+ [evidence] id: text`` plus linked partners, references and cycle marks."""
+#: How an acceptability label reads next to a claim.
+STATUS_MARK = {"in": "IN", "out": "OUT", "undec": "UNDEC", "credulous": "IN?"}
+
+
+def tree_label(row: Any, claim: Any, status: str | None = None) -> str:
+    """``+ [evidence] id: text`` plus its label, linked partners, references and cycle marks."""
     head = f"{GLYPH[row.relation]} [{claim.kind}] {row.id}"
+    if status is not None:
+        head = f"{GLYPH[row.relation]} {STATUS_MARK[status]} [{claim.kind}] {row.id}"
     if row.cycle:
         return f"{head}  ⟲ cycle: already on this path"
     if row.repeat:

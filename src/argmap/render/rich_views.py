@@ -52,12 +52,24 @@ GLYPH_STYLE = {
 MAX_RICH_DEPTH = 30
 
 
-def tree_label(row: Any, claim: Any) -> Text:
+STATUS_STYLE = {"in": "bold black on green", "out": "bold white on red", "undec": "bold black on yellow", "credulous": "bold black on cyan"}
+
+
+def status_badge(status: str) -> Text:
+    from argmap.render.plain import STATUS_MARK
+
+    return Text(f" {STATUS_MARK[status]} ", style=STATUS_STYLE[status])
+
+
+def tree_label(row: Any, claim: Any, status: str | None = None) -> Text:
     from argmap.render.plain import GLYPH
 
     label = Text()
     label.append(GLYPH[row.relation], style=GLYPH_STYLE[row.relation])
     label.append(" ")
+    if status is not None:
+        label.append_text(status_badge(status))
+        label.append(" ")
     label.append(f"[{claim.kind}]", style=KIND_STYLE.get(claim.kind, "default"))
     label.append(" ")
     label.append(row.id, style="bold")
@@ -165,3 +177,20 @@ def search_results(claims: Sequence[Any], words: Sequence[str]) -> Any:
             parts.append(quote)
     parts.append(Text(f"{len(claims)} claim{'s' if len(claims) != 1 else ''} found", style="dim"))
     return Group(*parts)
+
+
+def evaluation_table(statuses: Sequence[tuple[Any, Any]], *, title: str, scored: bool) -> Table:
+    table = Table(title=title, title_justify="left")
+    table.add_column("id", style="bold", no_wrap=True)
+    table.add_column("kind", no_wrap=True)
+    table.add_column("status", no_wrap=True)
+    if scored:
+        table.add_column("score", justify="right", no_wrap=True)
+    table.add_column("text", ratio=1)
+    for claim, status in statuses:
+        cells: list[Any] = [claim.id, kind_badge(claim.kind), status_badge(status.label)]
+        if scored:
+            cells.append("-" if status.score is None else f"{status.score:.3f}")
+        cells.append(claim.text)
+        table.add_row(*cells)
+    return table
