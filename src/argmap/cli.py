@@ -81,7 +81,7 @@ def command(*args: Any, **kwargs: Any) -> Callable[[F], F]:
     def decorate(function: F) -> F:
         @functools.wraps(function)
         def run(*a: Any, **kw: Any) -> Any:
-            with user_errors():
+            with user_errors(), warnings_to_stderr():
                 return function(*a, **kw)
 
         app.command(*args, **kwargs)(run)
@@ -114,6 +114,32 @@ class user_errors:
         raise typer.Exit(EXIT_INTERNAL)
 
 
+class warnings_to_stderr:
+    """Print each `MapWarning` a reader or writer raised as one ``argmap: warning:`` line."""
+
+    def __enter__(self) -> None:
+        import warnings
+
+        from argmap.errors import MapWarning
+
+        self._catcher = warnings.catch_warnings(record=True)
+        self._caught = self._catcher.__enter__()
+        warnings.simplefilter("always", MapWarning)
+
+    def __exit__(self, *exc: Any) -> bool:
+        import warnings
+
+        from argmap.errors import MapWarning
+
+        self._catcher.__exit__(*exc)
+        for warning in self._caught or []:
+            if issubclass(warning.category, MapWarning):
+                sys.stderr.write(f"argmap: warning: {warning.message}\n")
+            else:
+                warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
+        return False
+
+
 def _say_error(message: str) -> None:
     sys.stderr.write(f"argmap: error: {message}\n")
 
@@ -130,21 +156,10 @@ def _save_traceback(error: BaseException) -> str:
 
 
 def load_map() -> ArgumentMap:
-    """The map named by --map (or the bundled one); reader warnings go to stderr."""
-    import warnings
-
-    from argmap.errors import MapWarning
+    """The map named by --map (or the bundled one); warnings reach stderr via `command`."""
     from argmap.io import load
 
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", MapWarning)
-        amap = load(_options["map"], fmt=_options["from"], max_bytes=_options["max_bytes"])
-    for warning in caught:
-        if issubclass(warning.category, MapWarning):
-            sys.stderr.write(f"argmap: warning: {warning.message}\n")
-        else:
-            warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
-    return amap
+    return load(_options["map"], fmt=_options["from"], max_bytes=_options["max_bytes"])
 
 
 def print_json(data: Any) -> None:
@@ -451,13 +466,15 @@ def convert(
 
     if target == "-" and not to_format:
         raise MapError("writing to stdout needs --to", hint="choose one of: " + ", ".join(names(writable=True)))
+    from argmap.io import rebase_source
+
     writer = choose_writer(None if target == "-" else target, to_format)
     _options.update({"map": Path(source), "from": from_format or _options["from"]})
-    text = writer.load().write(load_map())
+    amap = load_map()
     if target == "-":
-        sys.stdout.write(text)
+        sys.stdout.write(writer.load().write(amap))
     else:
-        write_atomic(target, text)
+        write_atomic(target, writer.load().write(rebase_source(amap, source, target)))
 
 
 StatusOption = Annotated[
@@ -538,13 +555,16 @@ def export(
     """Export the map (or the part around one claim) as DOT, GraphML, JSON, Mermaid, YAML, Argdown or AIF."""
     from argmap.formats import choose_writer
 
+    from argmap.io import rebase_source, write_atomic
+
     fmt = choose_writer(output, to).name
-    text = _export_text(load_map(), fmt, claim_id, depth, cluster_by, wrap, rankdir, status)
+    amap = load_map()
+    if output is not None:
+        amap = rebase_source(amap, _options["map"], output)
+    text = _export_text(amap, fmt, claim_id, depth, cluster_by, wrap, rankdir, status)
     if output is None:
         sys.stdout.write(text)
         return
-    from argmap.io import write_atomic
-
     write_atomic(output, text)
 
 

@@ -94,7 +94,8 @@ class MapWarning(UserWarning):
     ) -> None:
         self.message = message
         self.location = Location(path, line, column)
-        super().__init__(f"{self.location}: {message}")
+        located = path is not None or line is not None
+        super().__init__(f"{self.location}: {message}" if located else message)
 
 
 def warn(message: str, *, path: str | None = None, line: int | None = None, column: int | None = None) -> None:

@@ -204,3 +204,21 @@ def quote_position(amap: ArgumentMap, map_path: str | Path | None, quote: str) -
         return None
     line = text.count("\n", 0, start) + 1
     return source, line, start - (text.rfind("\n", 0, start) + 1) + 1
+
+
+def rebase_source(amap: ArgumentMap, map_path: str | Path | None, output: str | Path) -> ArgumentMap:
+    """The map with ``meta.source`` pointing at the same file from ``output``'s folder.
+
+    ``source`` is relative to the map file, so a map written elsewhere must say where the
+    text is from there; otherwise its quotes could no longer be checked.
+    """
+    source = amap.meta.source
+    if not source or Path(source).is_absolute():
+        return amap
+    base = bundled_map_path().parent if map_path in (None, "-") else Path(map_path).parent
+    text_path = (base / source).resolve()
+    if not text_path.is_file():
+        return amap
+    new_source = os.path.relpath(text_path, Path(output).resolve().parent)
+    meta = amap.meta.model_copy(update={"source": Path(new_source).as_posix()})
+    return amap.model_copy(update={"meta": meta})

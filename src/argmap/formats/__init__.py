@@ -111,9 +111,11 @@ _AIF_NODE_TYPE = re.compile(r'"type"\s*:\s*"(?:I|RA|CA|MA|PA|L|YA|TA)"')
 def choose_reader(path: str | Path | None, text: str, name: str | None = None) -> Format:
     if name:
         return get(name, for_reading=True)
+    sniffed = sniff(text)
     if path is not None and (fmt := by_extension(path, for_reading=True)):
-        return fmt
-    return sniff(text) or FORMATS["yaml"]
+        # '.json' is shared by argmap JSON and AIF: there the content decides.
+        return sniffed if fmt.name == "json" and sniffed is not None else fmt
+    return sniffed or FORMATS["yaml"]
 
 
 def choose_writer(path: str | Path | None, name: str | None = None, default: str = "dot") -> Format:

@@ -1,0 +1,136 @@
+"""export, render, convert and evaluate through the command line."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+import argmap
+
+
+def test_export_defaults_to_dot_on_stdout(run) -> None:
+    result = run("export")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith('digraph "argmap" {')
+    from argmap.formats import dot
+
+    assert result.stdout == dot.write(argmap.load())
+
+
+def test_export_format_follows_the_output_extension(run, tmp_path: Path) -> None:
+    for name, start in (("m.dot", "digraph"), ("m.mmd", "%% "), ("m.json", "{"), ("m.yaml", "meta:"), ("m.graphml", "<?xml")):
+        target = tmp_path / name
+        result = run("export", "-o", str(target))
+        assert result.exit_code == 0, result.stderr
+        assert result.stdout == ""
+        assert target.read_text(encoding="utf-8").startswith(start), name
+
+
+def test_export_around_one_claim(run) -> None:
+    data = json.loads(run("export", "stagnation-view", "--depth", "1", "--to", "json").stdout)
+    ids = {node["id"] for node in data["nodes"]}
+    assert ids == {"stagnation-view", "overestimated", "stagnation-illusion", "larger-perspective"}
+
+
+def test_export_errors(run, tmp_path: Path) -> None:
+    result = run("export", "-o", str(tmp_path / "map.pdf"))
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"argmap: error: cannot tell the export format from the file name '{tmp_path / 'map.pdf'}'; "
+        f"to draw the map, use 'argmap render -o {tmp_path / 'map.pdf'}'; or give --to "
+        "yaml|json|dot|graphml|mermaid|argdown|aif\n",
+    )
+    assert run("export", "--to", "kialo").stderr == (
+        "argmap: error: argmap cannot write the format 'kialo'; choose one of: "
+        "yaml, json, dot, graphml, mermaid, argdown, aif\n"
+    )
+    assert run("export", "--depth", "2").exit_code == 2
+    assert run("export", "--to", "json", "--status", "grounded").exit_code == 2
+
+
+def test_a_failed_export_keeps_the_previous_file(run, tmp_path: Path) -> None:
+    target = tmp_path / "map.dot"
+    target.write_text("previous\n", encoding="utf-8")
+    result = run("export", "nope", "-o", str(target))
+    assert result.exit_code == 2
+    assert target.read_text(encoding="utf-8") == "previous\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["map.dot"]
+
+
+def test_export_with_status_colours_claims(run) -> None:
+    result = run("export", "--status", "grounded")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout != run("export").stdout
+
+
+@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz (dot) is not installed")
+def test_render_svg(run, tmp_path: Path) -> None:
+    target = tmp_path / "map.svg"
+    result = run("render", "-o", str(target))
+    assert result.exit_code == 0, result.stderr
+    svg = target.read_text(encoding="utf-8")
+    assert svg.lstrip().startswith("<?xml") and "</svg>" in svg
+
+
+def test_render_without_graphviz_says_how_to_install_it(run, tmp_path: Path) -> None:
+    result = run("render", "-o", str(tmp_path / "map.svg"), env={"PATH": str(tmp_path)})
+    assert result.exit_code == 2
+    assert "apt-get install graphviz" in result.stderr and "brew install graphviz" in result.stderr
+    assert not (tmp_path / "map.svg").exists()
+
+
+def test_convert_round_trips(run, tmp_path: Path) -> None:
+    essay = argmap.load()
+    for name in ("essay.json", "essay.argdown", "essay.aif"):
+        out = tmp_path / name
+        assert run("convert", str(argmap.io.bundled_map_path()), str(out)).exit_code == 0
+        back = tmp_path / (name + ".yaml")
+        result = run("convert", str(out), str(back), "--from", name.split(".")[1])
+        assert result.exit_code == 0, result.stderr
+        again = argmap.load(back)  # meta.source now points back at data/essay.txt
+        assert again.meta.source != "essay.txt"
+        assert again.claims == essay.claims, name
+
+
+def test_convert_to_stdout_needs_a_format(run) -> None:
+    result = run("convert", str(argmap.io.bundled_map_path()), "-")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("argmap: error: writing to stdout needs --to")
+
+
+def test_every_command_reads_any_format(run, tmp_path: Path) -> None:
+    out = tmp_path / "essay.argdown"
+    run("convert", str(argmap.io.bundled_map_path()), str(out))
+    result = run("--map", str(out), "trace", "thesis", "--limit", "1")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("Support chains leading to thesis: 1 of 11")
+
+
+def test_evaluate_the_essay(run, golden) -> None:
+    result = run("evaluate")
+    assert result.exit_code == 0, result.stderr
+    golden("cli/evaluate.txt", result.stdout)
+    data = json.loads(run("evaluate", "--json", "--gradual", "dfquad").stdout)
+    out = sorted(c["id"] for c in data["claims"] if c["label"] == "out")
+    assert out == ["overestimated", "stagnation-view", "worse-than-consumer"]
+    assert all(0.0 <= c["score"] <= 1.0 for c in data["claims"])
+    tree = run("evaluate", "--tree").stdout.splitlines()
+    assert tree[0].startswith("■ IN [thesis] thesis:")
+
+
+def test_evaluate_errors(run) -> None:
+    result = run("evaluate", "--semantics", "bogus")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "argmap: error: unknown semantics 'bogus'; choose one of: grounded, complete, preferred, stable\n",
+    )
+
+
+def test_evaluate_a_framework_file(run, tmp_path: Path) -> None:
+    path = tmp_path / "cycle.af"
+    path.write_text("p af 3\n1 2\n2 1\n2 3\n", encoding="utf-8")
+    data = json.loads(run("--map", str(path), "evaluate", "--semantics", "preferred", "--json").stdout)
+    assert sorted(map(sorted, data["extensions"])) == [["1", "3"], ["2"]]
