@@ -166,7 +166,7 @@ def display_width(text: str) -> int:
     """Columns the text takes in a monospaced sense: CJK and other wide characters count 2."""
     if text.isascii():
         return len(text)
-    return sum(_column_width(char) for char in text)
+    return sum(map(_column_width, text))
 
 
 def _split_word(word: str) -> Iterator[str]:
@@ -218,12 +218,13 @@ def wrap_text(text: str, width: int) -> list[str]:
                 else:  # leading whitespace of the paragraph is content, not a break
                     line, line_width = line + unit, line_width + display_width(unit)
                 continue
-            unit_width = display_width(unit)
-            if has_text and line_width + display_width(space) + unit_width > width:
+            unit_width = len(unit) if unit.isascii() else display_width(unit)
+            space_width = len(space) if space.isascii() else display_width(space)
+            if has_text and line_width + space_width + unit_width > width:
                 lines.append(line)
-                line, line_width, space = "", 0, ""
+                line, line_width, space, space_width = "", 0, "", 0
             if space:
-                line, line_width, space = line + space, line_width + display_width(space), ""
+                line, line_width, space = line + space, line_width + space_width, ""
             while unit_width > width:  # only on a fresh line, see the break above
                 head, head_width = _cut(unit, width)
                 if len(head) == len(unit):
@@ -303,15 +304,15 @@ def _check_options(cluster_by: str, rankdir: str, wrap: int, status: Mapping[str
     return rankdir.upper()
 
 
-def _node_attributes(claim: Claim, wrap: int, show_ids: bool, status: str | None) -> dict[str, str]:
-    attrs = {"label": "\n".join(node_label(claim, wrap, show_ids)), "class": claim.kind}
-    attrs.update(KIND_STYLE[claim.kind])
+def _style_attributes(kind: str, status: str | None) -> str:
+    """Everything on a claim's node but its label; depends on kind and status only."""
+    attrs = {"class": kind, **KIND_STYLE[kind]}
     if status is not None:
         extra = dict(STATUS_STYLE[status])
         styles = attrs["style"].split(",") + [line for line in ("dashed", "dotted") if extra.pop(line, None)]
         attrs.update(extra, style=",".join(styles))
         attrs["class"] += f" status-{status}"
-    return attrs
+    return _attributes(attrs)
 
 
 def generate(
@@ -350,15 +351,18 @@ def generate(
     if cluster_by == "section":
         for claim in drawing.claims:
             groups.setdefault(claim.section, [])
+    clustered = cluster_by == "section"
+    styles = {
+        (kind, state): _style_attributes(kind, state) for kind in KIND_STYLE for state in (None, *STATUSES)
+    }
     for claim in drawing.claims:
-        attrs = _node_attributes(claim, wrap, show_ids, status.get(claim.id))
-        groups[claim.section if cluster_by == "section" else None].append(
-            f"{quote_id(claim.id)} [{_attributes(attrs)}];"
-        )
+        label = quote("\n".join(node_label(claim, wrap, show_ids)))
+        style = styles[claim.kind, status.get(claim.id)]
+        groups[claim.section if clustered else None].append(f"{quote_id(claim.id)} [label={label}, {style}];")
+    point_styles = {role: _attributes({"class": role, **attrs}) for role, attrs in POINT_STYLE.items()}
     for point in drawing.points:
-        attrs = {"class": point.role, **POINT_STYLE[point.role]}
-        groups[point.section if cluster_by == "section" else None].append(
-            f"{quote_id(point.id)} [{_attributes(attrs)}];"
+        groups[point.section if clustered else None].append(
+            f"{quote_id(point.id)} [{point_styles[point.role]}];"
         )
 
     for statement in groups.pop(None):
@@ -379,9 +383,9 @@ def generate(
             yield "    " + statement
         yield "  }"
 
+    edge_styles = {role: _attributes({"class": role, **attrs}) for role, attrs in EDGE_STYLE.items()}
     for edge in drawing.edges:
-        attrs = {"class": edge.role, **EDGE_STYLE[edge.role]}
-        yield f"  {quote_id(edge.source)} -> {quote_id(edge.target)} [{_attributes(attrs)}];"
+        yield f"  {quote_id(edge.source)} -> {quote_id(edge.target)} [{edge_styles[edge.role]}];"
     yield "}"
 
 
