@@ -137,17 +137,32 @@ _FIRST: dict[int, str] = {
 _NOT_FREESTYLE = frozenset("\\@#*_[],.:;</>-\r\n(){}")
 
 
-def _candidates(order: tuple[int, ...]) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
-    """Per first character, the kinds worth trying (in order); and the list for any other char."""
+def _candidates(order: tuple[int, ...], place: str) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
+    """Per first character, the kinds worth trying (in order), for a place in the line.
+
+    ``place`` is "mid" (inside a line), "newline" (after a line break or at the very start)
+    or "emptyline" (after an empty line, where an inference line cannot start).
+    """
+    if place == "mid":
+        order = tuple(k for k in order if k not in _LINE_START)
+    elif place == "emptyline":
+        order = tuple(k for k in order if k != INFERENCE_START)
     chars = set("".join(_FIRST.get(kind, "") for kind in order)) | _NOT_FREESTYLE
     table = {}
     for ch in chars:
         kinds = [k for k in order if (k == FREESTYLE and ch not in _NOT_FREESTYLE) or ch in _FIRST.get(k, "")]
         table[ch] = tuple(kinds)
-    return table, (FREESTYLE,)
+    return table, _FREESTYLE_ONLY
 
 
-_TABLES = {"default": _candidates(_DEFAULT_ORDER), "inference": _candidates(_INFERENCE_ORDER)}
+_FREESTYLE_ONLY = (FREESTYLE,)
+# by place: 0 inside a line, 1 after a line break, 2 after an empty line, 3 in an inference
+_TABLES = (
+    *(_candidates(_DEFAULT_ORDER, place) for place in ("mid", "newline", "emptyline")),
+    _candidates(_INFERENCE_ORDER, "mid"),
+)
+_FREESTYLE_RE = _RE[FREESTYLE]
+_REGEX = [_RE.get(kind) for kind in range(EOF + 1)]
 
 
 @dataclass(slots=True)
@@ -171,14 +186,6 @@ class _Lexer:
         self.tokens: list[Token] = []
         self.indents = [0]
         self.ranges: list[str] = []
-        self.mode = "default"
-
-    def last_kind(self) -> int | None:
-        return self.tokens[-1].kind if self.tokens else None
-
-    def at_line_start(self, *, after_emptyline: bool = True) -> bool:
-        last = self.last_kind()
-        return last is None or last == NEWLINE or (after_emptyline and last == EMPTYLINE)
 
     def dedent_all(self, offset: int) -> None:
         while len(self.indents) > 1:
@@ -195,76 +202,119 @@ class _Lexer:
             self.indents.pop()
             self.tokens.append(Token(DEDENT, "", offset))
 
-    def match(self, kind: int, pos: int) -> str | None:
-        """The image of ``kind`` at ``pos`` (with Argdown's side effects), or None."""
-        text = self.text
-        if kind == COMMENT:
-            last = self.last_kind()
-            regex = _COMMENT_AFTER_EMPTYLINE if last == EMPTYLINE else _COMMENT_AFTER_NEWLINE if last == NEWLINE else _COMMENT_PLAIN
-            m = regex.match(text, pos)
-            return m.group() if m else None
-        if kind in _LINE_START:
-            if kind == INFERENCE_START:
-                if not self.at_line_start(after_emptyline=False):
-                    return None
-            elif not self.at_line_start():
-                return None
-            m = _RE[kind].match(text, pos)
-            if m is None:
-                return None
-            if kind in RELATIONS:
-                self.indent_to(len(m.group(1)), pos)
-            elif kind in (ORDERED_ITEM, UNORDERED_ITEM):
-                self.indent_to(len(m.group(1)) + 1, pos)
-            elif kind in (INFERENCE_START, NUMBER):
-                self.dedent_all(pos)
-            return m.group()
-        if kind == EMPTYLINE:
-            if self.last_kind() == EMPTYLINE:
-                return None
-            m = _RE[EMPTYLINE].match(text, pos)
-            if m is None:
-                return None
-            if m.end() < len(text):
-                self.dedent_all(pos)
-            return m.group()
-        if kind in _ENDS:
-            if not self.ranges or self.ranges[-1] != _ENDS[kind] or not self.tokens:
-                return None
-            m = _RE[kind].match(text, pos)
-            if m is None:
-                return None
-            self.ranges.pop()
-            return m.group()
-        m = _RE[kind].match(text, pos)
+    def comment(self, kind: int, pos: int) -> str | None:
+        last = self.tokens[-1].kind if self.tokens else None
+        regex = _COMMENT_AFTER_EMPTYLINE if last == EMPTYLINE else _COMMENT_AFTER_NEWLINE if last == NEWLINE else _COMMENT_PLAIN
+        m = regex.match(self.text, pos)
+        return m.group() if m else None
+
+    def emptyline(self, kind: int, pos: int) -> str | None:
+        if self.tokens and self.tokens[-1].kind == EMPTYLINE:
+            return None
+        m = _RE[EMPTYLINE].match(self.text, pos)
         if m is None:
             return None
-        if kind in _STARTS:
-            self.ranges.append(_STARTS[kind])
+        if m.end() < len(self.text):
+            self.dedent_all(pos)
+        return m.group()
+
+    def line_start(self, kind: int, pos: int) -> str | None:
+        """Relations, list items, numbers, inference starts (the tables only offer them at a line start)."""
+        m = _RE[kind].match(self.text, pos)
+        if m is None:
+            return None
+        if kind in RELATIONS:
+            self.indent_to(len(m.group(1)), pos)
+        elif kind == ORDERED_ITEM or kind == UNORDERED_ITEM:
+            self.indent_to(len(m.group(1)) + 1, pos)
+        elif kind == INFERENCE_START or kind == NUMBER:
+            self.dedent_all(pos)
+        return m.group()
+
+    def range_end(self, kind: int, pos: int) -> str | None:
+        if not self.ranges or self.ranges[-1] != _ENDS[kind] or not self.tokens:
+            return None
+        m = _RE[kind].match(self.text, pos)
+        if m is None:
+            return None
+        self.ranges.pop()
         return m.group()
 
     def run(self) -> list[Token]:
         text, n, pos = self.text, len(self.text), 0
         tokens = self.tokens
+        append = tokens.append
+        special = _SPECIAL
+        regex = _REGEX
+        inference = False
         while pos < n:
-            table, default = _TABLES[self.mode]
-            for kind in table.get(text[pos], default):
-                image = self.match(kind, pos)
+            if inference:
+                place = 3
+            else:
+                last = tokens[-1].kind if tokens else NEWLINE
+                place = 1 if last == NEWLINE else 2 if last == EMPTYLINE else 0
+            table, default = _TABLES[place]
+            ch = text[pos]
+            kinds = table.get(ch, default)
+            if kinds is _FREESTYLE_ONLY:  # plain text: the common case
+                image = _FREESTYLE_RE.match(text, pos).group()  # type: ignore[union-attr]
+                append(Token(FREESTYLE, image, pos))
+                pos += len(image)
+                continue
+            if ch in " \t'":
+                after = _INDENT_RUN.match(text, pos).end()  # type: ignore[union-attr]
+                kinds = _after_indent(place, kinds, text[after : after + 1])
+            for kind in kinds:
+                matcher = special.get(kind)
+                if matcher is None:
+                    m = regex[kind].match(text, pos)
+                    if m is None:
+                        continue
+                    image = m.group()
+                    if kind in _STARTS:
+                        self.ranges.append(_STARTS[kind])
+                    break
+                image = matcher(self, kind, pos)
                 if image:
                     break
             else:
                 raise LexError(_lex_message(text, pos), pos)
-            if kind not in (COMMENT, SPACES):
-                tokens.append(Token(kind, image, pos))
+            if kind != COMMENT and kind != SPACES:
+                append(Token(kind, image, pos))
                 if kind == INFERENCE_START:
-                    self.mode = "inference"
+                    inference = True
                 elif kind == INFERENCE_END:
-                    self.mode = "default"
+                    inference = False
             pos += len(image)
         if tokens and tokens[-1].kind == EMPTYLINE:
             tokens.pop()
         self.dedent_all(n)
         return tokens
+
+
+_INDENT_RUN = re.compile("[' \\t]*")
+_AFTER_INDENT = {
+    INFERENCE_START: "-", INC_SUPPORT: "+", INC_ATTACK: "-", OUT_SUPPORT: "<+", OUT_ATTACK: "<-",
+    CONTRADICTION: ">", INC_UNDERCUT: "_", OUT_UNDERCUT: "<_", NUMBER: "(",
+    ORDERED_ITEM: "0123456789", UNORDERED_ITEM: "*", EMPTYLINE: "\r\n", NEWLINE: "\r\n",
+}
+_REFINED: dict[tuple[int, tuple[int, ...], str], tuple[int, ...]] = {}
+
+
+_SPECIAL = {COMMENT: _Lexer.comment, EMPTYLINE: _Lexer.emptyline}
+_SPECIAL.update({kind: _Lexer.line_start for kind in _LINE_START})
+_SPECIAL.update({kind: _Lexer.range_end for kind in _ENDS})
+
+
+def _after_indent(place: int, kinds: tuple[int, ...], after: str) -> tuple[int, ...]:
+    """Leave out the kinds that cannot match, given the first character after the indentation."""
+    key = (place, kinds, after)
+    refined = _REFINED.get(key)
+    if refined is None:
+        refined = tuple(k for k in kinds if k not in _AFTER_INDENT or (after and after in _AFTER_INDENT[k]))
+        if len(_REFINED) < 4096:
+            _REFINED[key] = refined
+    return refined
 
 
 def _lex_message(text: str, pos: int) -> str:

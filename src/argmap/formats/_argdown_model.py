@@ -233,19 +233,19 @@ class _Parser:
         self.current_inference: Inference | None = None
         self.parents: list[Member] = []
         self.index: dict[tuple[int, int, str], Relation] = {}
-        self.eof = Token(lx.EOF, "", len(text))
+        eof = Token(lx.EOF, "", len(text))
+        self.padded = [*tokens, eof, eof, eof]
+        self.kinds = [t.kind for t in self.padded]
 
     # ------------------------------------------------------------------ tokens
     def peek(self, ahead: int = 0) -> Token:
-        j = self.i + ahead
-        return self.tokens[j] if j < len(self.tokens) else self.eof
+        return self.padded[min(self.i + ahead, len(self.padded) - 1)]
 
     def kind(self, ahead: int = 0) -> int:
-        j = self.i + ahead
-        return self.tokens[j].kind if j < len(self.tokens) else lx.EOF
+        return self.kinds[min(self.i + ahead, len(self.kinds) - 1)]
 
     def advance(self) -> Token:
-        token = self.peek()
+        token = self.padded[min(self.i, len(self.padded) - 1)]
         self.i += 1
         return token
 
@@ -397,8 +397,9 @@ class _Parser:
             )
         open_ranges: list[Token] = []
         text, clean = [target.text], [target.clean]
+        padded, kinds = self.padded, self.kinds
         while True:
-            token = self.peek()
+            token = padded[self.i]
             kind = token.kind
             if kind in _CONTENT_FIRST:
                 self.i += 1
@@ -407,7 +408,7 @@ class _Parser:
                     text.append(image)
                     clean.append(image)
                 elif kind == lx.NEWLINE:
-                    if self.kind() in _CONTENT_FIRST:
+                    if kinds[self.i] in _CONTENT_FIRST:
                         if not text[-1].endswith(" "):
                             text.append(" ")
                         if not clean[-1].endswith(" "):

@@ -20,8 +20,12 @@ if TYPE_CHECKING:
     from argmap.model import ArgumentMap, Claim
 
 _SIMPLE_TAG = re.compile("[a-zA-z0-9\\-\\u00a0-\\ud7ff\\uf900-\\ufdcf\\ufdf0-\\uffef]+")
-_LIGHT = frozenset("\\[]<>{}#@*_")
-_HEAVY = frozenset("\\@#*_[],.:;</>-(){}=+")
+# what to backslash-escape: Argdown's syntax characters (light), or every punctuation mark (heavy)
+_LIGHT = re.compile(r"[\\\[\]<>{}#@*_]|=(?==)|(?<==)=|/(?=[/*])")
+_HEAVY = re.compile(r"[\\@#*_\[\],.:;</>\-(){}=+]")
+# text that is Freestyle as it stands: no syntax character, single spaces, no edge whitespace
+_PLAIN = re.compile(r"(?!\s)(?:[^\\@#*_\[\]<>{}=/\s]|/(?![/*])| (?! ))*(?<!\s)")
+_SHORTCODE = re.compile("|".join(re.escape(code) for code in sorted(am.SHORTCODES, key=len, reverse=True)))
 _BREAKS = re.compile("[\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029]")
 _SHORT_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
 _UNSAFE_IN_TITLE = re.compile("[\\x00-\\x1f\\x7f\\u2028\\u2029]")
@@ -65,19 +69,14 @@ def _heading_text(visible: str) -> str | None:
     return None if target is None else target.clean.strip()
 
 
-def _escape(text: str, chars: frozenset[str]) -> str:
-    out = []
-    for index, ch in enumerate(text):
-        nxt = text[index + 1 : index + 2]
-        if ch in chars or (ch == "=" and ("=" in (nxt, text[index - 1 : index]))) or (ch == "/" and nxt in ("/", "*")):
-            out.append("\\" + ch)
-        else:
-            out.append(ch)
-    return "".join(out)
+def _escape(text: str, pattern: re.Pattern[str]) -> str:
+    return pattern.sub(r"\\\g<0>", text)
 
 
 def visible(text: str, reads: Any) -> tuple[str, bool]:
     """Argdown for ``text`` and whether ``reads`` gives ``text`` back from it."""
+    if _PLAIN.fullmatch(text) and not _SHORTCODE.search(text):
+        return text, True
     if not _BREAKS.search(text):
         for chars in (_LIGHT, _HEAVY):
             candidate = _escape(text, chars)
