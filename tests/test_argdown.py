@@ -38,7 +38,11 @@ def read_recording(text: str, path: str | None = None) -> tuple[ArgumentMap, lis
 # ---------------------------------------------------------------------- the Argdown CLI
 def argdown_cli() -> list[str] | None:
     """The Argdown CLI 1.7.5: $ARGMAP_ARGDOWN_CLI, /tmp/argdown-cli, or ``argdown`` on PATH."""
-    candidates = [os.environ.get("ARGMAP_ARGDOWN_CLI"), "/tmp/argdown-cli/node_modules/.bin/argdown", shutil.which("argdown")]
+    candidates = [
+        os.environ.get("ARGMAP_ARGDOWN_CLI"),
+        "/tmp/argdown-cli/node_modules/.bin/argdown",
+        shutil.which("argdown"),
+    ]
     for candidate in candidates:
         if candidate and Path(candidate).is_file() and shutil.which("node"):
             return [candidate]
@@ -62,7 +66,13 @@ def cli_json(cli: list[str], files: dict[str, str], tmp_path: Path) -> dict[str,
     source.mkdir()
     for name, text in files.items():
         (source / f"{name}.argdown").write_text(text, encoding="utf-8")
-    subprocess.run([*cli, "json", str(source / "*.argdown"), str(out), "--silent"], capture_output=True, timeout=300)
+    # exit status 1 when any file is rejected: the missing JSON says which
+    subprocess.run(
+        [*cli, "json", str(source / "*.argdown"), str(out), "--silent"],
+        capture_output=True,
+        timeout=300,
+        check=False,
+    )
     results: dict[str, dict[str, Any] | None] = {}
     for name in files:
         target = out / f"{name}.json"
@@ -129,7 +139,9 @@ def test_corpus_relations_reach_the_map(corpus: Path) -> None:
         text = path.read_text(encoding="utf-8")
         doc = am.parse(text)
         amap, _ = read_recording(text, path.name)
-        ids = {ec.title: claim.id for ec, claim in zip(_ecs_by_claim(doc, amap), amap.claims) if ec}
+        ids = {
+            ec.title: claim.id for ec, claim in zip(_ecs_by_claim(doc, amap), amap.claims, strict=True) if ec
+        }
         supports = {(c.id, t) for c in amap.claims for t in c.supports}
         attacks = {(c.id, t) for c in amap.claims for t in c.attacks}
         for relation in doc.relations:
@@ -189,12 +201,17 @@ def test_corpus_model_is_argdowns_own(corpus: Path, cli: list[str], tmp_path: Pa
         assert list(doc.arguments) == list(reference["arguments"]), name
         for title, ec in reference["statements"].items():
             mine = doc.statements[title]
-            assert [(m.get("text") or "").strip() for m in ec["members"]] == [m.text.strip() for m in mine.members]
+            assert [(m.get("text") or "").strip() for m in ec["members"]] == [
+                m.text.strip() for m in mine.members
+            ]
             assert (ec.get("tags") or []) == mine.tags, (name, title)
         for title, argument in reference["arguments"].items():
-            assert [s["title"] for s in argument.get("pcs", [])] == [s.title for s in doc.arguments[title].pcs]
+            assert [s["title"] for s in argument.get("pcs", [])] == [
+                s.title for s in doc.arguments[title].pcs
+            ]
         assert Counter(_relation_key(r) for r in reference["relations"]) == Counter(
-            (r.kind, r.source.title, _target_title(r)) for r in doc.relations  # type: ignore[union-attr]
+            (r.kind, r.source.title, _target_title(r))
+            for r in doc.relations  # type: ignore[union-attr]
         ), name
 
 
@@ -221,17 +238,24 @@ def test_corpus_warnings_say_what_is_lost(corpus: Path) -> None:
 
 # ---------------------------------------------------------------------- reading
 def test_fixture_reads_linked_supports_and_undercuts() -> None:
-    amap, messages = read_recording((FIXTURES / "linked-undercut.argdown").read_text(encoding="utf-8"), "f.argdown")
+    amap, messages = read_recording(
+        (FIXTURES / "linked-undercut.argdown").read_text(encoding="utf-8"), "f.argdown"
+    )
     claims = amap.by_id
     assert amap.meta.title == "Linked supports and undercuts"
     assert [(l.to, l.with_) for l in claims["rain"].linked] == [("wet-street", ["no-roof"])]
-    assert claims["sprinkler"].undercuts[0].from_ == "rain" and claims["sprinkler"].undercuts[0].to == "wet-street"
+    assert (
+        claims["sprinkler"].undercuts[0].from_ == "rain"
+        and claims["sprinkler"].undercuts[0].to == "wet-street"
+    )
     assert claims["sprinkler"].kind == "objection" and claims["sprinkler"].base_score == 0.25
     assert claims["no-roof"].kind == "evidence"
     assert claims["broken"].attacks == ["sprinkler"]
     assert claims["puddles"].supports == ["wet-street"]
     # a two-step reconstruction: the intermediary conclusion is a premise of the second step
-    assert [(l.to, l.with_) for l in claims["wet-street"].linked] == [("slippery", ["a-wet-street-is-slippery"])]
+    assert [(l.to, l.with_) for l in claims["wet-street"].linked] == [
+        ("slippery", ["a-wet-street-is-slippery"])
+    ]
     # an argument with a description is a claim that supports its conclusion; relations on it stay
     assert claims["wet-because-of-rain"].supports == ["wet-street"]
     assert claims["memory"].supports == ["rain"] and claims["memory"].tags == ["argument:Memory"]
@@ -455,20 +479,25 @@ def argument_maps(draw: st.DrawFn) -> ArgumentMap:
     from argmap.model import validate
 
     ids = draw(st.lists(_IDS, max_size=7, unique=True))
-    others = lambda me: [i for i in ids if i != me]  # noqa: E731
     claims = []
     for claim_id in ids:
-        claim: dict[str, Any] = {"id": claim_id, "text": draw(_SAFE_TEXT), "kind": draw(st.sampled_from(KINDS))}
+        claim: dict[str, Any] = {
+            "id": claim_id,
+            "text": draw(_SAFE_TEXT),
+            "kind": draw(st.sampled_from(KINDS)),
+        }
         tags = draw(st.lists(st.text(max_size=8), max_size=3))
         marker = draw(st.sampled_from(["", "title:", "argument:"]))
         if marker:
-            title = draw(st.sampled_from([claim_id, claim_id.upper(), claim_id.replace("-", " "), "x]y", ">"]))
+            title = draw(
+                st.sampled_from([claim_id, claim_id.upper(), claim_id.replace("-", " "), "x]y", ">"])
+            )
             tags.insert(0, marker + title)
         claim["tags"] = tags
         claim["section"] = draw(st.none() | st.sampled_from(["intro", "Part #2", " odd ", "a\nb"]))
         claim["quote"] = draw(st.none() | _TEXT)
         claim["base_score"] = draw(st.none() | st.floats(0, 1))
-        pool = others(claim_id)
+        pool = [other for other in ids if other != claim_id]
         if pool:
             claim["supports"] = draw(st.lists(st.sampled_from(pool), unique=True, max_size=2))
             claim["attacks"] = draw(st.lists(st.sampled_from(pool), unique=True, max_size=2))
@@ -477,7 +506,11 @@ def argument_maps(draw: st.DrawFn) -> ArgumentMap:
             links = []
             for _ in range(draw(st.integers(0, 2))):
                 to = draw(st.sampled_from(pool))
-                with_ = draw(st.lists(st.sampled_from([p for p in pool if p != to]), min_size=1, max_size=2, unique=True))
+                with_ = draw(
+                    st.lists(
+                        st.sampled_from([p for p in pool if p != to]), min_size=1, max_size=2, unique=True
+                    )
+                )
                 if {"to": to, "with": with_} not in links:
                     links.append({"to": to, "with": with_})
             claim["linked"] = links
@@ -510,7 +543,9 @@ def compare_with_cli(amap: ArgumentMap, reference: dict[str, Any], label: str) -
         return element.get("data") or {}
 
     inferences = {
-        t: a for t, a in reference["arguments"].items() if a.get("pcs") and not any(m.get("text") for m in a["members"])
+        t: a
+        for t, a in reference["arguments"].items()
+        if a.get("pcs") and not any(m.get("text") for m in a["members"])
     }
     arguments = {t: a for t, a in reference["arguments"].items() if t not in inferences}
     elements = {claim_of(t): (ec, False) for t, ec in reference["statements"].items()}
@@ -520,7 +555,9 @@ def compare_with_cli(amap: ArgumentMap, reference: dict[str, Any], label: str) -
         element, is_argument = elements[claim.id]
         member = next(m for m in element["members"] if m.get("text") and not m.get("isReference"))
         units = member["text"].encode("utf-16-le")  # Argdown's ranges count UTF-16 code units
-        for cut in sorted((r for r in member.get("ranges", []) if r["type"] == "tag"), key=lambda r: -r["start"]):
+        for cut in sorted(
+            (r for r in member.get("ranges", []) if r["type"] == "tag"), key=lambda r: -r["start"]
+        ):
             units = units[: 2 * cut["start"]] + units[2 * (cut["stop"] + 1) :]
         text = units.decode("utf-16-le")
         assert data_of(element).get("text", text.strip()) == claim.text, (label, claim.id)
@@ -535,7 +572,9 @@ def compare_with_cli(amap: ArgumentMap, reference: dict[str, Any], label: str) -
         source = claim_of(relation["from"])
         if relation["relationType"] == "undercut":
             pcs = inferences[relation["to"]]["pcs"]
-            undercuts.add((source, claim_of(pcs[-1]["title"]), frozenset(claim_of(s["title"]) for s in pcs[:-1])))
+            undercuts.add(
+                (source, claim_of(pcs[-1]["title"]), frozenset(claim_of(s["title"]) for s in pcs[:-1]))
+            )
         elif relation["relationType"] == "support":
             supports.add((source, claim_of(relation["to"])))
         else:

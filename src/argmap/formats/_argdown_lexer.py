@@ -17,28 +17,93 @@ from dataclasses import dataclass
 
 # Token kinds (ints, for speed). SKIP kinds are consumed and dropped.
 (
-    FRONT_MATTER, DATA, ESCAPED, SPECIAL, EMPTYLINE, NEWLINE, INDENT, DEDENT, INFERENCE_START,
-    INC_SUPPORT, INC_ATTACK, OUT_SUPPORT, OUT_ATTACK, CONTRADICTION, INC_UNDERCUT, OUT_UNDERCUT,
-    HEADING, NUMBER, ORDERED_ITEM, UNORDERED_ITEM,
-    A_BOLD_END, U_BOLD_END, A_ITALIC_END, U_ITALIC_END, A_BOLD_START, U_BOLD_START,
-    A_ITALIC_START, U_ITALIC_START,
-    LINK, TAG, STATEMENT_DEF, STATEMENT_REF, STATEMENT_MENTION, ARGUMENT_DEF, ARGUMENT_REF,
-    ARGUMENT_MENTION, FREESTYLE, UNUSED, INFERENCE_END, LIST_DELIMITER, COMMENT, SPACES, EOF,
+    FRONT_MATTER,
+    DATA,
+    ESCAPED,
+    SPECIAL,
+    EMPTYLINE,
+    NEWLINE,
+    INDENT,
+    DEDENT,
+    INFERENCE_START,
+    INC_SUPPORT,
+    INC_ATTACK,
+    OUT_SUPPORT,
+    OUT_ATTACK,
+    CONTRADICTION,
+    INC_UNDERCUT,
+    OUT_UNDERCUT,
+    HEADING,
+    NUMBER,
+    ORDERED_ITEM,
+    UNORDERED_ITEM,
+    A_BOLD_END,
+    U_BOLD_END,
+    A_ITALIC_END,
+    U_ITALIC_END,
+    A_BOLD_START,
+    U_BOLD_START,
+    A_ITALIC_START,
+    U_ITALIC_START,
+    LINK,
+    TAG,
+    STATEMENT_DEF,
+    STATEMENT_REF,
+    STATEMENT_MENTION,
+    ARGUMENT_DEF,
+    ARGUMENT_REF,
+    ARGUMENT_MENTION,
+    FREESTYLE,
+    UNUSED,
+    INFERENCE_END,
+    LIST_DELIMITER,
+    COMMENT,
+    SPACES,
+    EOF,
 ) = range(43)
 
 NAMES = {
-    FRONT_MATTER: "front matter (===)", DATA: "data ({...})", ESCAPED: "escaped character",
-    SPECIAL: "shortcode", EMPTYLINE: "empty line", NEWLINE: "line break", INDENT: "indentation",
-    DEDENT: "end of indentation", INFERENCE_START: "inference (--)", INC_SUPPORT: "'+>'",
-    INC_ATTACK: "'->'", OUT_SUPPORT: "'+'", OUT_ATTACK: "'-'", CONTRADICTION: "'><'",
-    INC_UNDERCUT: "'_>'", OUT_UNDERCUT: "'_'", HEADING: "heading (#)", NUMBER: "'(n)'",
-    ORDERED_ITEM: "list item (1.)", UNORDERED_ITEM: "list item (*)", A_BOLD_END: "'**'",
-    U_BOLD_END: "'__'", A_ITALIC_END: "'*'", U_ITALIC_END: "'_'", A_BOLD_START: "'**'",
-    U_BOLD_START: "'__'", A_ITALIC_START: "'*'", U_ITALIC_START: "'_'", LINK: "link",
-    TAG: "tag", STATEMENT_DEF: "'[title]:'", STATEMENT_REF: "'[title]'",
-    STATEMENT_MENTION: "'@[title]'", ARGUMENT_DEF: "'<title>:'", ARGUMENT_REF: "'<title>'",
-    ARGUMENT_MENTION: "'@<title>'", FREESTYLE: "text", UNUSED: "text",
-    INFERENCE_END: "end of inference (--)", LIST_DELIMITER: "','", EOF: "end of file",
+    FRONT_MATTER: "front matter (===)",
+    DATA: "data ({...})",
+    ESCAPED: "escaped character",
+    SPECIAL: "shortcode",
+    EMPTYLINE: "empty line",
+    NEWLINE: "line break",
+    INDENT: "indentation",
+    DEDENT: "end of indentation",
+    INFERENCE_START: "inference (--)",
+    INC_SUPPORT: "'+>'",
+    INC_ATTACK: "'->'",
+    OUT_SUPPORT: "'+'",
+    OUT_ATTACK: "'-'",
+    CONTRADICTION: "'><'",
+    INC_UNDERCUT: "'_>'",
+    OUT_UNDERCUT: "'_'",
+    HEADING: "heading (#)",
+    NUMBER: "'(n)'",
+    ORDERED_ITEM: "list item (1.)",
+    UNORDERED_ITEM: "list item (*)",
+    A_BOLD_END: "'**'",
+    U_BOLD_END: "'__'",
+    A_ITALIC_END: "'*'",
+    U_ITALIC_END: "'_'",
+    A_BOLD_START: "'**'",
+    U_BOLD_START: "'__'",
+    A_ITALIC_START: "'*'",
+    U_ITALIC_START: "'_'",
+    LINK: "link",
+    TAG: "tag",
+    STATEMENT_DEF: "'[title]:'",
+    STATEMENT_REF: "'[title]'",
+    STATEMENT_MENTION: "'@[title]'",
+    ARGUMENT_DEF: "'<title>:'",
+    ARGUMENT_REF: "'<title>'",
+    ARGUMENT_MENTION: "'@<title>'",
+    FREESTYLE: "text",
+    UNUSED: "text",
+    INFERENCE_END: "end of inference (--)",
+    LIST_DELIMITER: "','",
+    EOF: "end of file",
 }
 RELATIONS = frozenset(
     {INC_SUPPORT, INC_ATTACK, OUT_SUPPORT, OUT_ATTACK, CONTRADICTION, INC_UNDERCUT, OUT_UNDERCUT}
@@ -50,7 +115,9 @@ _S = f"[{_WS}]"  # JavaScript's "\s"
 _NS = f"[^{_WS}]"
 _INDENT = "[' \\t]*"  # sic: Argdown's class [' '\t] also holds the apostrophe
 _END_FOLLOW = "(?:[ \\t]|(?=[\\n\\r)}_.,!?;:\\-*]|\\Z))"
-_COMMENT = f"(?:<!--(?:{_DOT}|\\n|\\r)*?-->)|(?:/\\*(?:{_DOT}|\\n|\\r)*?\\*/)|(?://{_DOT}*?(?=\\r\\n|\\n|\\r))"
+_COMMENT = (
+    f"(?:<!--(?:{_DOT}|\\n|\\r)*?-->)|(?:/\\*(?:{_DOT}|\\n|\\r)*?\\*/)|(?://{_DOT}*?(?=\\r\\n|\\n|\\r))"
+)
 
 
 def _c(pattern: str) -> re.Pattern[str]:
@@ -103,36 +170,110 @@ _COMMENT_AFTER_EMPTYLINE = _c(f"(?:{_COMMENT})(?:[ \\t]*\\r\\n|\\n|\\r)*")
 _COMMENT_AFTER_NEWLINE = _c(f"(?:{_COMMENT})(?:[ \\t]*(?:\\r\\n|\\n|\\r)(?![ \\t]*(?:\\r\\n|\\n|\\r)))?")
 
 _ENDS = {A_BOLD_END: "A_BOLD", U_BOLD_END: "U_BOLD", A_ITALIC_END: "A_ITALIC", U_ITALIC_END: "U_ITALIC"}
-_STARTS = {A_BOLD_START: "A_BOLD", U_BOLD_START: "U_BOLD", A_ITALIC_START: "A_ITALIC", U_ITALIC_START: "U_ITALIC"}
+_STARTS = {
+    A_BOLD_START: "A_BOLD",
+    U_BOLD_START: "U_BOLD",
+    A_ITALIC_START: "A_ITALIC",
+    U_ITALIC_START: "U_ITALIC",
+}
 _LINE_START = frozenset({INFERENCE_START, HEADING, NUMBER, ORDERED_ITEM, UNORDERED_ITEM} | RELATIONS)
 
 # The order in which Argdown tries the token kinds, per lexer mode.
 _DEFAULT_ORDER = (
-    COMMENT, FRONT_MATTER, DATA, ESCAPED, SPECIAL, EMPTYLINE, NEWLINE, INFERENCE_START,
-    INC_SUPPORT, INC_ATTACK, OUT_SUPPORT, OUT_ATTACK, CONTRADICTION, INC_UNDERCUT, OUT_UNDERCUT,
-    HEADING, NUMBER, ORDERED_ITEM, UNORDERED_ITEM,
-    A_BOLD_END, U_BOLD_END, A_ITALIC_END, U_ITALIC_END, A_BOLD_START, U_BOLD_START,
-    A_ITALIC_START, U_ITALIC_START, LINK, TAG, STATEMENT_DEF, STATEMENT_REF, STATEMENT_MENTION,
-    ARGUMENT_DEF, ARGUMENT_REF, ARGUMENT_MENTION, SPACES, FREESTYLE, UNUSED,
+    COMMENT,
+    FRONT_MATTER,
+    DATA,
+    ESCAPED,
+    SPECIAL,
+    EMPTYLINE,
+    NEWLINE,
+    INFERENCE_START,
+    INC_SUPPORT,
+    INC_ATTACK,
+    OUT_SUPPORT,
+    OUT_ATTACK,
+    CONTRADICTION,
+    INC_UNDERCUT,
+    OUT_UNDERCUT,
+    HEADING,
+    NUMBER,
+    ORDERED_ITEM,
+    UNORDERED_ITEM,
+    A_BOLD_END,
+    U_BOLD_END,
+    A_ITALIC_END,
+    U_ITALIC_END,
+    A_BOLD_START,
+    U_BOLD_START,
+    A_ITALIC_START,
+    U_ITALIC_START,
+    LINK,
+    TAG,
+    STATEMENT_DEF,
+    STATEMENT_REF,
+    STATEMENT_MENTION,
+    ARGUMENT_DEF,
+    ARGUMENT_REF,
+    ARGUMENT_MENTION,
+    SPACES,
+    FREESTYLE,
+    UNUSED,
 )
 _INFERENCE_ORDER = (
-    COMMENT, NEWLINE, ESCAPED, SPECIAL, INFERENCE_END, DATA, LIST_DELIMITER, SPACES, FREESTYLE, UNUSED,
+    COMMENT,
+    NEWLINE,
+    ESCAPED,
+    SPECIAL,
+    INFERENCE_END,
+    DATA,
+    LIST_DELIMITER,
+    SPACES,
+    FREESTYLE,
+    UNUSED,
 )
 
 _IND = " \t'"
 _CONTROL = "@#*_[],.:;</>-(){}"
 _FIRST: dict[int, str] = {
-    COMMENT: "</", FRONT_MATTER: "=", DATA: "{", ESCAPED: "\\", SPECIAL: ".:",
-    EMPTYLINE: " \t\r\n", NEWLINE: " \t\r\n", INFERENCE_START: _IND + "-",
-    INC_SUPPORT: _IND + "+", INC_ATTACK: _IND + "-", OUT_SUPPORT: _IND + "<+",
-    OUT_ATTACK: _IND + "<-", CONTRADICTION: _IND + ">", INC_UNDERCUT: _IND + "_",
-    OUT_UNDERCUT: _IND + "<_", HEADING: "#", NUMBER: _IND + "(",
-    ORDERED_ITEM: _IND + "0123456789", UNORDERED_ITEM: _IND + "*",
-    A_BOLD_END: "*", U_BOLD_END: "_", A_ITALIC_END: "*", U_ITALIC_END: "_",
-    A_BOLD_START: "*", U_BOLD_START: "_", A_ITALIC_START: "*", U_ITALIC_START: "_",
-    LINK: "[", TAG: "#", STATEMENT_DEF: "[", STATEMENT_REF: "[", STATEMENT_MENTION: "@",
-    ARGUMENT_DEF: "<", ARGUMENT_REF: "<", ARGUMENT_MENTION: "@", SPACES: " \t",
-    UNUSED: _CONTROL, INFERENCE_END: "-", LIST_DELIMITER: ",",
+    COMMENT: "</",
+    FRONT_MATTER: "=",
+    DATA: "{",
+    ESCAPED: "\\",
+    SPECIAL: ".:",
+    EMPTYLINE: " \t\r\n",
+    NEWLINE: " \t\r\n",
+    INFERENCE_START: _IND + "-",
+    INC_SUPPORT: _IND + "+",
+    INC_ATTACK: _IND + "-",
+    OUT_SUPPORT: _IND + "<+",
+    OUT_ATTACK: _IND + "<-",
+    CONTRADICTION: _IND + ">",
+    INC_UNDERCUT: _IND + "_",
+    OUT_UNDERCUT: _IND + "<_",
+    HEADING: "#",
+    NUMBER: _IND + "(",
+    ORDERED_ITEM: _IND + "0123456789",
+    UNORDERED_ITEM: _IND + "*",
+    A_BOLD_END: "*",
+    U_BOLD_END: "_",
+    A_ITALIC_END: "*",
+    U_ITALIC_END: "_",
+    A_BOLD_START: "*",
+    U_BOLD_START: "_",
+    A_ITALIC_START: "*",
+    U_ITALIC_START: "_",
+    LINK: "[",
+    TAG: "#",
+    STATEMENT_DEF: "[",
+    STATEMENT_REF: "[",
+    STATEMENT_MENTION: "@",
+    ARGUMENT_DEF: "<",
+    ARGUMENT_REF: "<",
+    ARGUMENT_MENTION: "@",
+    SPACES: " \t",
+    UNUSED: _CONTROL,
+    INFERENCE_END: "-",
+    LIST_DELIMITER: ",",
 }
 _NOT_FREESTYLE = frozenset("\\@#*_[],.:;</>-\r\n(){}")
 
@@ -162,7 +303,8 @@ _TABLES = (
     _candidates(_INFERENCE_ORDER, "mid"),
 )
 _FREESTYLE_RE = _RE[FREESTYLE]
-_REGEX = [_RE.get(kind) for kind in range(EOF + 1)]
+_NEVER = re.compile("(?!)")
+_REGEX = [_RE.get(kind, _NEVER) for kind in range(EOF + 1)]
 
 
 @dataclass(slots=True)
@@ -204,7 +346,13 @@ class _Lexer:
 
     def comment(self, kind: int, pos: int) -> str | None:
         last = self.tokens[-1].kind if self.tokens else None
-        regex = _COMMENT_AFTER_EMPTYLINE if last == EMPTYLINE else _COMMENT_AFTER_NEWLINE if last == NEWLINE else _COMMENT_PLAIN
+        regex = (
+            _COMMENT_AFTER_EMPTYLINE
+            if last == EMPTYLINE
+            else _COMMENT_AFTER_NEWLINE
+            if last == NEWLINE
+            else _COMMENT_PLAIN
+        )
         m = regex.match(self.text, pos)
         return m.group() if m else None
 
@@ -225,9 +373,9 @@ class _Lexer:
             return None
         if kind in RELATIONS:
             self.indent_to(len(m.group(1)), pos)
-        elif kind == ORDERED_ITEM or kind == UNORDERED_ITEM:
+        elif kind in (ORDERED_ITEM, UNORDERED_ITEM):
             self.indent_to(len(m.group(1)) + 1, pos)
-        elif kind == INFERENCE_START or kind == NUMBER:
+        elif kind in (INFERENCE_START, NUMBER):
             self.dedent_all(pos)
         return m.group()
 
@@ -294,16 +442,26 @@ class _Lexer:
 
 _INDENT_RUN = re.compile("[' \\t]*")
 _AFTER_INDENT = {
-    INFERENCE_START: "-", INC_SUPPORT: "+", INC_ATTACK: "-", OUT_SUPPORT: "<+", OUT_ATTACK: "<-",
-    CONTRADICTION: ">", INC_UNDERCUT: "_", OUT_UNDERCUT: "<_", NUMBER: "(",
-    ORDERED_ITEM: "0123456789", UNORDERED_ITEM: "*", EMPTYLINE: "\r\n", NEWLINE: "\r\n",
+    INFERENCE_START: "-",
+    INC_SUPPORT: "+",
+    INC_ATTACK: "-",
+    OUT_SUPPORT: "<+",
+    OUT_ATTACK: "<-",
+    CONTRADICTION: ">",
+    INC_UNDERCUT: "_",
+    OUT_UNDERCUT: "<_",
+    NUMBER: "(",
+    ORDERED_ITEM: "0123456789",
+    UNORDERED_ITEM: "*",
+    EMPTYLINE: "\r\n",
+    NEWLINE: "\r\n",
 }
 _REFINED: dict[tuple[int, tuple[int, ...], str], tuple[int, ...]] = {}
 
 
 _SPECIAL = {COMMENT: _Lexer.comment, EMPTYLINE: _Lexer.emptyline}
-_SPECIAL.update({kind: _Lexer.line_start for kind in _LINE_START})
-_SPECIAL.update({kind: _Lexer.range_end for kind in _ENDS})
+_SPECIAL.update(dict.fromkeys(_LINE_START, _Lexer.line_start))
+_SPECIAL.update(dict.fromkeys(_ENDS, _Lexer.range_end))
 
 
 def _after_indent(place: int, kinds: tuple[int, ...], after: str) -> tuple[int, ...]:
@@ -326,4 +484,3 @@ def _lex_message(text: str, pos: int) -> str:
 def tokenize(text: str) -> list[Token]:
     """Argdown's tokens for ``text`` (comments and blanks dropped, Indent/Dedent added)."""
     return _Lexer(text).run()
-

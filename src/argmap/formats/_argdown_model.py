@@ -25,26 +25,50 @@ from argmap.formats._argdown_lexer import Token
 SUPPORT, ATTACK, UNDERCUT = "support", "attack", "undercut"
 ENTAILS, CONTRARY, CONTRADICTORY = "entails", "contrary", "contradictory"
 TOP_LEVEL, RELATION_STATEMENT, PREMISE = "top-level-statement", "relation-statement", "premise"
-INTERMEDIARY, MAIN_CONCLUSION, DESCRIPTION = "intermediary-conclusion", "main-conclusion", "argument-description"
+INTERMEDIARY, MAIN_CONCLUSION, DESCRIPTION = (
+    "intermediary-conclusion",
+    "main-conclusion",
+    "argument-description",
+)
 
-_CONTENT_FIRST = frozenset({
-    lx.FREESTYLE, lx.UNUSED, lx.ESCAPED, lx.SPECIAL, lx.LINK, lx.A_BOLD_START, lx.U_BOLD_START,
-    lx.A_ITALIC_START, lx.U_ITALIC_START, lx.TAG, lx.ARGUMENT_MENTION, lx.STATEMENT_MENTION, lx.NEWLINE,
-})
+_CONTENT_FIRST = frozenset(
+    {
+        lx.FREESTYLE,
+        lx.UNUSED,
+        lx.ESCAPED,
+        lx.SPECIAL,
+        lx.LINK,
+        lx.A_BOLD_START,
+        lx.U_BOLD_START,
+        lx.A_ITALIC_START,
+        lx.U_ITALIC_START,
+        lx.TAG,
+        lx.ARGUMENT_MENTION,
+        lx.STATEMENT_MENTION,
+        lx.NEWLINE,
+    }
+)
 _FREESTYLE_FIRST = frozenset({lx.FREESTYLE, lx.UNUSED, lx.ESCAPED, lx.SPECIAL})
 _END_OF = {
-    lx.A_BOLD_START: lx.A_BOLD_END, lx.U_BOLD_START: lx.U_BOLD_END,
-    lx.A_ITALIC_START: lx.A_ITALIC_END, lx.U_ITALIC_START: lx.U_ITALIC_END,
+    lx.A_BOLD_START: lx.A_BOLD_END,
+    lx.U_BOLD_START: lx.U_BOLD_END,
+    lx.A_ITALIC_START: lx.A_ITALIC_END,
+    lx.U_ITALIC_START: lx.U_ITALIC_END,
 }
 _RANGE_NAME = {
-    lx.A_BOLD_START: ("bold", "**"), lx.U_BOLD_START: ("bold", "__"),
-    lx.A_ITALIC_START: ("italic", "*"), lx.U_ITALIC_START: ("italic", "_"),
+    lx.A_BOLD_START: ("bold", "**"),
+    lx.U_BOLD_START: ("bold", "__"),
+    lx.A_ITALIC_START: ("italic", "*"),
+    lx.U_ITALIC_START: ("italic", "_"),
 }
 # relation token -> (kind, True when the parent is the source)
 _RELATION_KIND = {
-    lx.INC_SUPPORT: (SUPPORT, True), lx.INC_ATTACK: (ATTACK, True),
-    lx.OUT_SUPPORT: (SUPPORT, False), lx.OUT_ATTACK: (ATTACK, False),
-    lx.CONTRADICTION: (CONTRADICTORY, True), lx.INC_UNDERCUT: (UNDERCUT, True),
+    lx.INC_SUPPORT: (SUPPORT, True),
+    lx.INC_ATTACK: (ATTACK, True),
+    lx.OUT_SUPPORT: (SUPPORT, False),
+    lx.OUT_ATTACK: (ATTACK, False),
+    lx.CONTRADICTION: (CONTRADICTORY, True),
+    lx.INC_UNDERCUT: (UNDERCUT, True),
     lx.OUT_UNDERCUT: (UNDERCUT, False),
 }
 _TAG = re.compile("#(?:\\(([^)]+)\\)|([a-zA-z0-9\\-\\u00a0-\\ud7ff\\uf900-\\ufdcf\\ufdf0-\\uffef]+))")
@@ -52,12 +76,46 @@ _LINK = re.compile(r"\[(.+)\]\((.+)\)", re.DOTALL)
 
 # Argdown's default shortcodes (argdown-core plugins/shortcodes.ts, MIT): ".x." and ":x:".
 _SHORTCODE_NAMES = {
-    "A": "∀", "E": "∃", "O": "𝗢", "P": "𝗣", "->": "→", "<->": "↔", "~": "¬", "^": "∧", "v": "∨",
-    "v_": "⊻", "<>": "◇", "[]": "◻", "happy": "😀", "smile": "☺", "smiley": "☺", "laugh": "😆",
-    "lol": "😆", "rofl": "🤣", "joy": "😂", "heart": "❤", "?": "❓", "question": "❓", "love": "😍",
-    "wink": "😉", "shush": "🤫", "meh": "😐", "eye-roll": "🙄", "sad": "😢", "disappointed": "😞",
-    "scream": "😱", "+1": "👍", "up": "👍", "-1": "👎", "down": "👎", "think": "🤔", "star": "⭐",
-    "y": "✔", "agree": "✔", "n": "❌", "disagree": "❌",
+    "A": "∀",
+    "E": "∃",
+    "O": "𝗢",
+    "P": "𝗣",
+    "->": "→",
+    "<->": "↔",
+    "~": "¬",
+    "^": "∧",
+    "v": "∨",
+    "v_": "⊻",
+    "<>": "◇",
+    "[]": "◻",
+    "happy": "😀",
+    "smile": "☺",
+    "smiley": "☺",
+    "laugh": "😆",
+    "lol": "😆",
+    "rofl": "🤣",
+    "joy": "😂",
+    "heart": "❤",
+    "?": "❓",
+    "question": "❓",
+    "love": "😍",
+    "wink": "😉",
+    "shush": "🤫",
+    "meh": "😐",
+    "eye-roll": "🙄",
+    "sad": "😢",
+    "disappointed": "😞",
+    "scream": "😱",
+    "+1": "👍",
+    "up": "👍",
+    "-1": "👎",
+    "down": "👎",
+    "think": "🤔",
+    "star": "⭐",
+    "y": "✔",
+    "agree": "✔",
+    "n": "❌",
+    "disagree": "❌",
 }
 SHORTCODES = {f"{d}{name}{d}": char for name, char in _SHORTCODE_NAMES.items() for d in ".:"}
 SHORTCODES[":smile:"] = "☺️"
@@ -322,14 +380,23 @@ class _Parser:
                 "put '(1) premise', '----', '(2) conclusion' on consecutive lines",
             )
         if kind == lx.FRONT_MATTER:
-            raise ArgdownSyntaxError("front matter (===) is only allowed at the top of the file", token.offset,
-                                     "escape the '=' as '\\=' if it is text")
+            raise ArgdownSyntaxError(
+                "front matter (===) is only allowed at the top of the file",
+                token.offset,
+                "escape the '=' as '\\=' if it is text",
+            )
         if kind == lx.DATA:
-            raise ArgdownSyntaxError("a data block {...} must follow a statement, argument, heading or inference",
-                                     token.offset, "escape the '{' as '\\{' if it is text")
+            raise ArgdownSyntaxError(
+                "a data block {...} must follow a statement, argument, heading or inference",
+                token.offset,
+                "escape the '{' as '\\{' if it is text",
+            )
         if kind in _END_OF.values():
-            raise ArgdownSyntaxError(f"{token.image.strip()!r} closes a range that is not open here", token.offset,
-                                     "escape it with a backslash if it is text")
+            raise ArgdownSyntaxError(
+                f"{token.image.strip()!r} closes a range that is not open here",
+                token.offset,
+                "escape it with a backslash if it is text",
+            )
         raise ArgdownSyntaxError(f"a paragraph cannot start with {lx.NAMES[kind]}", token.offset)
 
     def unexpected_after_element(self) -> None:
@@ -354,8 +421,11 @@ class _Parser:
                 "indent relations under their statement or argument; an earlier relation of this paragraph must have equal or less indentation",
             )
         if kind == lx.NUMBER:
-            raise ArgdownSyntaxError("a numbered statement must start its own paragraph", token.offset,
-                                     "put an empty line before the premise-conclusion structure")
+            raise ArgdownSyntaxError(
+                "a numbered statement must start its own paragraph",
+                token.offset,
+                "put an empty line before the premise-conclusion structure",
+            )
         if kind == lx.DEDENT or kind == lx.INDENT:
             raise ArgdownSyntaxError("unexpected indentation", token.offset)
         raise ArgdownSyntaxError(f"unexpected {lx.NAMES[kind]}", token.offset)
@@ -372,8 +442,13 @@ class _Parser:
         level = len(token.image) - 1
         self.section_count += 1
         section = Section(
-            f"s{self.section_count}", level, heading.text.strip(), heading.clean.strip(), token.offset,
-            tags=heading.tags, data=heading.data,
+            f"s{self.section_count}",
+            level,
+            heading.text.strip(),
+            heading.clean.strip(),
+            token.offset,
+            tags=heading.tags,
+            data=heading.data,
         )
         previous = self.current_section
         while previous is not None and previous.level >= level:
@@ -392,7 +467,8 @@ class _Parser:
         if self.kind() not in _CONTENT_FIRST:
             found = self.peek()
             raise ArgdownSyntaxError(
-                f"missing text, found {lx.NAMES[found.kind]}", found.offset,
+                f"missing text, found {lx.NAMES[found.kind]}",
+                found.offset,
                 "a definition needs its text on the same line ([Title]: text)",
             )
         open_ranges: list[Token] = []
@@ -404,7 +480,12 @@ class _Parser:
             if kind in _CONTENT_FIRST:
                 self.i += 1
                 image = token.image
-                if kind == lx.FREESTYLE or kind == lx.UNUSED or kind == lx.ARGUMENT_MENTION or kind == lx.STATEMENT_MENTION:
+                if (
+                    kind == lx.FREESTYLE
+                    or kind == lx.UNUSED
+                    or kind == lx.ARGUMENT_MENTION
+                    or kind == lx.STATEMENT_MENTION
+                ):
                     text.append(image)
                     clean.append(image)
                 elif kind == lx.NEWLINE:
@@ -450,7 +531,8 @@ class _Parser:
             start = open_ranges[-1]
             name, mark = _RANGE_NAME[start.kind]
             raise ArgdownSyntaxError(
-                f"the {name} range opened by {mark!r} is not closed", start.offset,
+                f"the {name} range opened by {mark!r} is not closed",
+                start.offset,
                 f"close it with {mark!r} or escape the character as '\\{mark[0]}'",
             )
         target.text = "".join(text)
@@ -462,7 +544,7 @@ class _Parser:
         match = re.match(r"\{[ \t]*(\n\r|\n)", body)
         start = token.offset
         if match:  # block format: the braces only delimit
-            body = re.sub(r"\}\s*$", "", body[match.end():])
+            body = re.sub(r"\}\s*$", "", body[match.end() :])
             start += match.end()
         target.data = load_yaml(body, start)
         target.data_offset = token.offset
@@ -519,7 +601,9 @@ class _Parser:
             if self.kind() == lx.NEWLINE:
                 self.advance()
 
-    def node_with_relations(self, node: Statement | Inference, *, undercuts_only: bool = False) -> Statement | Inference:
+    def node_with_relations(
+        self, node: Statement | Inference, *, undercuts_only: bool = False
+    ) -> Statement | Inference:
         """The relations under ``node``, nested to any depth, without recursion."""
         stack: list[Statement | Inference] = []
         pending: list[Relation] = []
@@ -553,8 +637,11 @@ class _Parser:
     def bad_relation_end(self) -> None:
         token = self.peek()
         if token.kind in (lx.ORDERED_ITEM, lx.UNORDERED_ITEM):
-            raise ArgdownSyntaxError("a list item cannot follow relations in the same paragraph", token.offset,
-                                     "put an empty line before the list")
+            raise ArgdownSyntaxError(
+                "a list item cannot follow relations in the same paragraph",
+                token.offset,
+                "put an empty line before the list",
+            )
         if token.kind == lx.INDENT:
             raise ArgdownSyntaxError("unexpected indentation", token.offset)
         self.unexpected_after_element()
@@ -583,8 +670,9 @@ class _Parser:
         next_kind = self.kind()
         if next_kind in (lx.ARGUMENT_DEF, lx.ARGUMENT_REF):
             if token.kind == lx.CONTRADICTION:
-                raise ArgdownSyntaxError("a contradiction ('><') can only relate statements, not arguments",
-                                         self.peek().offset)
+                raise ArgdownSyntaxError(
+                    "a contradiction ('><') can only relate statements, not arguments", self.peek().offset
+                )
             return self.argument_head()
         if next_kind in _CONTENT_FIRST or next_kind in (lx.STATEMENT_DEF, lx.STATEMENT_REF):
             return self.statement_head(RELATION_STATEMENT)
@@ -698,12 +786,15 @@ class _Parser:
     # ------------------------------------------------------------------ reconstructions
     def pcs(self, previous: Argument | None) -> None:
         start = self.peek().offset
-        argument = previous if previous is not None else self.argument(self.new_title(), auto=True, offset=start)
+        argument = (
+            previous if previous is not None else self.argument(self.new_title(), auto=True, offset=start)
+        )
         if self.current_section is not None:
             argument.section = self.current_section
         if argument.pcs:
             raise ArgdownSyntaxError(
-                f"argument <{argument.title}> already has a premise-conclusion structure", start,
+                f"argument <{argument.title}> already has a premise-conclusion structure",
+                start,
                 "an argument can be reconstructed only once",
             )
         argument.pcs_offset = start
@@ -720,7 +811,8 @@ class _Parser:
                     found = self.peek()
                     raise ArgdownSyntaxError(
                         f"an inference line must be followed by its numbered conclusion, found {lx.NAMES[found.kind]}",
-                        found.offset, "no empty line between the inference and the conclusion",
+                        found.offset,
+                        "no empty line between the inference and the conclusion",
                     )
                 self.pcs_statement(argument, inference)
             else:
@@ -740,7 +832,8 @@ class _Parser:
         kind = self.kind()
         if kind in (lx.ARGUMENT_DEF, lx.ARGUMENT_REF):
             raise ArgdownSyntaxError(
-                "an argument cannot be a premise or conclusion", self.peek().offset,
+                "an argument cannot be a premise or conclusion",
+                self.peek().offset,
                 "use a statement reference [Title] or definition [Title]: text",
             )
         statement = self.node_with_relations(self.statement_head(None))
@@ -769,8 +862,11 @@ class _Parser:
             if self.kind() == lx.NEWLINE:
                 self.advance()
         self.expect(lx.INFERENCE_END, "the inference is not closed", "end it with a line of two hyphens (--)")
-        self.expect(lx.NEWLINE, "an inference line must be followed by a line break",
-                    "no empty line between the inference and the conclusion")
+        self.expect(
+            lx.NEWLINE,
+            "an inference line must be followed by a line break",
+            "no empty line between the inference and the conclusion",
+        )
         if self.kind() == lx.INDENT:
             self.node_with_relations(inference, undercuts_only=True)
         return inference
@@ -863,7 +959,11 @@ class _Parser:
                     relation.kind = ENTAILS
                     self.attach(relation)
                 elif relation.kind == ATTACK:
-                    if (id(source), id(target), CONTRARY) in self.index or (id(target), id(source), CONTRARY) in self.index:
+                    if (id(source), id(target), CONTRARY) in self.index or (
+                        id(target),
+                        id(source),
+                        CONTRARY,
+                    ) in self.index:
                         self.detach(relation)
                         continue
                     self.detach(relation)
@@ -877,7 +977,12 @@ class _Parser:
         kept: list[Relation] = []
         for relation in self.doc.relations:
             ec, argument = relation.source, relation.target
-            if not (isinstance(ec, EquivalenceClass) and relation.kind == ATTACK and isinstance(argument, Argument) and argument.pcs):
+            if not (
+                isinstance(ec, EquivalenceClass)
+                and relation.kind == ATTACK
+                and isinstance(argument, Argument)
+                and argument.pcs
+            ):
                 kept.append(relation)
                 continue
             premises = {s.title for s in argument.pcs if s.role == PREMISE}

@@ -95,7 +95,13 @@ def quote(value: str) -> str:
             out.append("\\" + ch)
         elif ch in _SHORT_ESCAPES:
             out.append(_SHORT_ESCAPES[ch])
-        elif ch in "{}=" or code < 0x20 or 0x7F <= code <= 0x9F or 0xD800 <= code <= 0xDFFF or ch in "\u2028\u2029\ufeff\ufffe\uffff":
+        elif (
+            ch in "{}="
+            or code < 0x20
+            or 0x7F <= code <= 0x9F
+            or 0xD800 <= code <= 0xDFFF
+            or ch in "\u2028\u2029\ufeff\ufffe\uffff"
+        ):
             out.append(f"\\u{code:04x}")
         else:
             out.append(ch)
@@ -124,7 +130,9 @@ def _data(items: dict[str, Any]) -> str:
 
 
 def _statement_title_ok(title: str) -> bool:
-    return bool(title) and "]" not in title and not title.startswith("-") and not _UNSAFE_IN_TITLE.search(title)
+    return (
+        bool(title) and "]" not in title and not title.startswith("-") and not _UNSAFE_IN_TITLE.search(title)
+    )
 
 
 def _argument_title_ok(title: str) -> bool:

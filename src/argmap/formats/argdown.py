@@ -54,9 +54,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from argmap.errors import MapError, warn
+from argmap.formats import _argdown_model as am
 
 if TYPE_CHECKING:
-    from argmap.formats import _argdown_model as am
     from argmap.model import ArgumentMap
 
 SLUG = re.compile(r"[a-z0-9][a-z0-9._-]*")
@@ -66,10 +66,7 @@ META_KEYS = ("title", "author", "source", "licence", "url")
 
 def read(text: str, path: str | None = None) -> ArgumentMap:
     """The map in an Argdown document; `MapError` (with line and column) if it is not Argdown."""
-    from argmap.formats import _argdown_model as am
-
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = text.removeprefix("\ufeff")
     locate = Locator(text)
     with paused_gc():
         try:
@@ -77,7 +74,11 @@ def read(text: str, path: str | None = None) -> ArgumentMap:
         except am.ArgdownSyntaxError as error:
             line, column = locate(error.offset)
             raise MapError(error.message, path=path, line=line, column=column, hint=error.hint) from None
-        return _Reader(doc, locate, path).build()
+        reader = _Reader(doc, locate, path)
+        amap = reader.build()
+    for message, line, column in reader.report.located():
+        warn(message, path=path, line=line, column=column)
+    return amap
 
 
 def write(amap: ArgumentMap, **options: Any) -> str:
@@ -104,7 +105,11 @@ def slug(title: str, limit: int = 60) -> str:
     """A claim id for a title: the title itself when it already is one, else its slug ('' if none)."""
     if SLUG.fullmatch(title) and len(title) <= 200:
         return title
-    ascii_text = title if title.isascii() else unicodedata.normalize("NFKD", title.replace("ß", "ss")).encode("ascii", "ignore").decode()
+    ascii_text = (
+        title
+        if title.isascii()
+        else unicodedata.normalize("NFKD", title.replace("ß", "ss")).encode("ascii", "ignore").decode()
+    )
     text = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     return text[:limit].rstrip("-")
 
@@ -131,7 +136,8 @@ class _Report:
     def add(self, message: str, offset: int) -> None:
         self.items.setdefault(message, []).append(offset)
 
-    def emit(self) -> None:
+    def located(self) -> Iterator[tuple[str, int, int]]:
+        """(message, line, column) per kind of loss, in the order of the file."""
         for message, offsets in sorted(self.items.items(), key=lambda item: min(item[1])):
             offsets = sorted(offsets)
             line, column = self.locate(offsets[0])
@@ -139,7 +145,7 @@ class _Report:
                 lines = sorted({self.locate(o)[0] for o in offsets[1:]})
                 shown = ", ".join(str(n) for n in lines[:8]) + (", ..." if len(lines) > 8 else "")
                 message += f" (also {len(offsets) - 1} more: line {shown})"
-            warn(message, path=self.path, line=line, column=column)
+            yield message, line, column
 
 
 @dataclass(eq=False)
@@ -182,9 +188,6 @@ class _Reader:
 
     # ------------------------------------------------------------------ claims
     def build(self) -> ArgumentMap:
-        from argmap.formats import _argdown_model as am
-
-        self.am = am
         entries = self.collect()
         self.assign_ids(entries)
         self.by_id = {entry.id: entry for entry in entries}
@@ -195,7 +198,6 @@ class _Reader:
         self.sections_report()
         claims = [self.claim(entry) for entry in entries]
         meta = self.meta()
-        self.report.emit()
         return self.validate(meta, claims, entries)
 
     def collect(self) -> list[_Entry]:
@@ -216,13 +218,15 @@ class _Reader:
         return entries
 
     def has_own_relations(self, argument: am.Argument) -> bool:
-        return any(r.kind != self.am.UNDERCUT or r.source is argument for r in argument.rels)
+        return any(r.kind != am.UNDERCUT or r.source is argument for r in argument.rels)
 
     def assign_ids(self, entries: list[_Entry]) -> None:
         taken: set[str] = set()
         for entry in entries:
             if not entry.node.auto:
-                entry.id = _unique(slug(entry.node.title) or ("argument" if entry.is_argument else "statement"), taken)
+                entry.id = _unique(
+                    slug(entry.node.title) or ("argument" if entry.is_argument else "statement"), taken
+                )
         for entry in entries:
             if entry.node.auto:
                 words = " ".join(self.text_of(entry).split()[:6])
@@ -237,13 +241,17 @@ class _Reader:
         definitions = _definitions(node.members)
         entry.text = self.text_of(entry)
         if not definitions and not entry.is_argument:
-            self.report.add(f"statement [{node.title}] is used but never given a text; its title stands in",
-                            min(m.offset for m in node.members))
+            self.report.add(
+                f"statement [{node.title}] is used but never given a text; its title stands in",
+                min(m.offset for m in node.members),
+            )
         for other in definitions[1:]:
             if _member_text(other) != entry.text:
                 line = self.locate(definitions[0].offset)[0]
-                self.report.add(f"{entry.label} is defined again with a different text; argmap keeps the first (line {line})",
-                                other.offset)
+                self.report.add(
+                    f"{entry.label} is defined again with a different text; argmap keeps the first (line {line})",
+                    other.offset,
+                )
         for member in node.members:
             for offset in member.links:
                 self.report.add("link URL dropped (argmap keeps the link text only)", offset)
@@ -272,7 +280,6 @@ class _Reader:
 
     def relations(self) -> None:
         """Relations and inference steps, applied in the order they are written."""
-        am = self.am
         steps: list[tuple[int, int, Any]] = []
         undercuts: list[tuple[int, int, am.Relation, am.Occurrence]] = []
         seq = 0
@@ -319,10 +326,11 @@ class _Reader:
         self.by_id[source].attacks.setdefault(target)
 
     def relation(self, relation: am.Relation, offset: int) -> None:
-        am = self.am
         source, target = self.claim_id(relation.source), self.claim_id(relation.target)
         if source is None or target is None:  # cannot happen: such arguments are claims
-            self.report.add(f"{relation.kind} relation between elements argmap has no claim for; dropped", offset)
+            self.report.add(
+                f"{relation.kind} relation between elements argmap has no claim for; dropped", offset
+            )
             return
         if relation.kind in (am.SUPPORT, am.ENTAILS):
             self.add_support(source, target, offset)
@@ -346,12 +354,19 @@ class _Reader:
         if uses is not None:
             if all(isinstance(n, int) and not isinstance(n, bool) and 1 <= n <= index for n in uses) and uses:
                 return [argument.pcs[n - 1] for n in uses]
-            where = inference.data_offset if inference and inference.data_offset is not None else conclusion.offset
-            self.report.add(f"'uses' must list earlier statement numbers (1 to {index}); read as the statements above", where)
+            where = (
+                inference.data_offset
+                if inference and inference.data_offset is not None
+                else conclusion.offset
+            )
+            self.report.add(
+                f"'uses' must list earlier statement numbers (1 to {index}); read as the statements above",
+                where,
+            )
         premises = []
         for statement in reversed(argument.pcs[:index]):
             premises.append(statement)
-            if statement.role == self.am.INTERMEDIARY:
+            if statement.role == am.INTERMEDIARY:
                 break
         return premises[::-1]
 
@@ -360,7 +375,10 @@ class _Reader:
         offset = argument.pcs[index].inference.offset  # type: ignore[union-attr]
         premises = list(dict.fromkeys(self.ec_id(p) for p in self.premises(argument, index)))
         if conclusion in premises:
-            self.report.add(f"an inference concludes [{argument.pcs[index].title}] from itself; that premise is dropped", offset)
+            self.report.add(
+                f"an inference concludes [{argument.pcs[index].title}] from itself; that premise is dropped",
+                offset,
+            )
             premises.remove(conclusion)
         if not premises:
             return
@@ -375,7 +393,9 @@ class _Reader:
         if inference is not None and isinstance(inference.data, dict):
             for key in inference.data:
                 if key != "uses":
-                    self.report.add(f"inference data key {key!r} has no place in argmap; dropped", inference.offset)
+                    self.report.add(
+                        f"inference data key {key!r} has no place in argmap; dropped", inference.offset
+                    )
 
     def main_support(self, argument: am.Argument, offset: int) -> None:
         own = self.claim_id(argument)
@@ -395,7 +415,6 @@ class _Reader:
         return list(dict.fromkeys(targets))
 
     def undercut(self, relation: am.Relation, occurrence: am.Occurrence, offset: int) -> None:
-        am = self.am
         source = self.claim_id(relation.source)
         target = relation.target
         if source is None:
@@ -414,7 +433,10 @@ class _Reader:
                 if wanted in premises:
                     chosen = wanted
                 else:
-                    self.report.add(f"'from: {wanted}' is not a premise of that inference; its first premise is used", offset)
+                    self.report.add(
+                        f"'from: {wanted}' is not a premise of that inference; its first premise is used",
+                        offset,
+                    )
             self.by_id[source].undercuts.setdefault((chosen, conclusion))
             return
         claim = self.claim_id(target)
@@ -423,7 +445,9 @@ class _Reader:
             return
         targets = self.supported(claim)
         if not targets:
-            self.report.add(f"undercut of {claim!r}, which supports nothing, represented as an attack", offset)
+            self.report.add(
+                f"undercut of {claim!r}, which supports nothing, represented as an attack", offset
+            )
             self.add_attack(source, claim, offset)
         for to in targets:
             self.by_id[source].undercuts.setdefault((claim, to))
@@ -432,8 +456,10 @@ class _Reader:
     def sections_report(self) -> None:
         for section in self.doc.all_sections:
             if section.parent is not None:
-                self.report.add("nested headings are flattened: a claim keeps only its innermost heading as section",
-                                section.offset)
+                self.report.add(
+                    "nested headings are flattened: a claim keeps only its innermost heading as section",
+                    section.offset,
+                )
             if section.tags:
                 self.report.add("heading tags have no place in argmap; dropped", section.offset)
             if section.data is not None:
@@ -468,8 +494,13 @@ class _Reader:
 
         problem = None
         if key == "kind" and value not in KINDS:
-            problem, hint = f"kind {value!r} is not one of {', '.join(KINDS)}", did_you_mean(str(value), KINDS)
-        elif key == "base_score" and (isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1):
+            problem, hint = (
+                f"kind {value!r} is not one of {', '.join(KINDS)}",
+                did_you_mean(str(value), KINDS),
+            )
+        elif key == "base_score" and (
+            isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1
+        ):
             problem, hint = f"base_score must be a number from 0 to 1, not {value!r}", None
         elif key in ("quote",) and not isinstance(value, str):
             problem, hint = f"quote must be text, not {value!r}", "quote it"
@@ -477,12 +508,17 @@ class _Reader:
             problem, hint = f"section must be text, not {value!r}", "quote it"
         elif key == "text" and not (isinstance(value, str) and value):
             problem, hint = "text must be non-empty text", None
-        elif key in ("tags", "contrasts") and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+        elif key in ("tags", "contrasts") and not (
+            isinstance(value, list) and all(isinstance(v, str) for v in value)
+        ):
             problem, hint = f"{key} must be a list of strings", None
         elif key == "contrasts":
             for other in value:
                 if other not in self.by_id:
-                    problem, hint = f"contrasts names {other!r}, which is no claim id", did_you_mean(other, self.by_id)
+                    problem, hint = (
+                        f"contrasts names {other!r}, which is no claim id",
+                        did_you_mean(other, self.by_id),
+                    )
                     break
         if problem is None:
             return value
@@ -504,12 +540,21 @@ class _Reader:
                 if isinstance(value, list):
                     value = ", ".join(str(v) for v in value)
                 meta[name] = value if isinstance(value, str) else str(value)
-        ignored = [k for k in front if k not in (*META_KEYS, "license") and not (k == "model" and _only_mode(front[k]))]
+        ignored = [
+            k
+            for k in front
+            if k not in (*META_KEYS, "license") and not (k == "model" and _only_mode(front[k]))
+        ]
         if ignored:
-            self.report.add("front matter keys have no place in argmap and are ignored: " + ", ".join(map(str, ignored)), offset)
+            self.report.add(
+                "front matter keys have no place in argmap and are ignored: " + ", ".join(map(str, ignored)),
+                offset,
+            )
         return meta
 
-    def validate(self, meta: dict[str, Any], claims: list[dict[str, Any]], entries: list[_Entry]) -> ArgumentMap:
+    def validate(
+        self, meta: dict[str, Any], claims: list[dict[str, Any]], entries: list[_Entry]
+    ) -> ArgumentMap:
         from pydantic import ValidationError
 
         from argmap.model import validate
