@@ -614,3 +614,34 @@ def test_argdown_cli_reads_what_we_write(cli: list[str], tmp_path: Path) -> None
     for name, amap in maps.items():
         assert results[name] is not None, f"argdown json rejected {name}:\n{argdown.write(amap)}"
         compare_with_cli(amap, results[name], name)
+
+
+# ---------------------------------------------------------------------- size and depth
+def test_deep_nesting_needs_no_recursion() -> None:
+    """Relations nested 1,500 deep and bold/italic ranges 2,000 deep parse without recursion."""
+    depth = 1500
+    lines = ["[C0]: Root."] + [f"{' ' * i}+ [C{i}]: Reason {i}." for i in range(1, depth)]
+    amap, _ = read_recording("\n".join(lines) + "\n")
+    assert len(amap) == depth and amap["c1499"].supports == ["c1498"]
+    marks = ["**", "__", "*", "_"] * 500
+    text = "[D]: " + "".join(m + "x" for m in marks) + "".join(reversed(marks)) + "\n"
+    assert argdown.read(text)["d"].text == "x" * len(marks)
+
+
+def test_long_chain_round_trip() -> None:
+    from argmap.model import validate
+
+    n = 5000
+    claims = [
+        {"id": f"c{i}", "text": f"Step {i}.", "supports": [f"c{i + 1}"] if i + 1 < n else []}
+        for i in range(n)
+    ]
+    assert_round_trip(validate({"claims": claims}))
+
+
+def test_registry_picks_argdown() -> None:
+    from argmap.formats import read_text, write_text
+
+    amap = read_text("[A]: A claim.\n  +> [B]: Another.\n", path="map.argdown")
+    assert amap["a"].supports == ["b"]
+    assert write_text(amap, "argdown").startswith("[A]: A claim.")

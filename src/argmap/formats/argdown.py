@@ -229,8 +229,7 @@ class _Reader:
                 )
         for entry in entries:
             if entry.node.auto:
-                words = " ".join(self.text_of(entry).split()[:6])
-                entry.id = _unique(slug(words, 40) or "statement", taken)
+                entry.id = _unique(_words_slug(self.text_of(entry)) or "statement", taken)
 
     def text_of(self, entry: _Entry) -> str:
         definitions = _definitions(entry.node.members)
@@ -574,6 +573,15 @@ class _Reader:
 
 def _only_mode(model: Any) -> bool:
     return isinstance(model, dict) and set(model) <= {"mode", "removeTagsFromText"}
+
+
+def _words_slug(text: str, limit: int = 40) -> str:
+    """An id from the first words of a text, cut between words."""
+    full = slug(" ".join(text.split()[:8]), 200)
+    if len(full) <= limit:
+        return full
+    cut = full.rfind("-", 0, limit + 1)
+    return full[:cut] if cut > 0 else full[:limit]
 
 
 def _unique(base: str, taken: set[str]) -> str:
