@@ -215,7 +215,8 @@ const mermaid = (await import('mermaid')).default;
 mermaid.initialize({ startOnLoad: false });
 const d = await mermaid.mermaidAPI.getDiagramFromText(fs.readFileSync(process.argv[2], 'utf8'));
 const out = {};
-for (const [id, v] of Object.entries(d.db.getVertices())) out[id] = v.text;
+const vertices = d.db.getVertices();  // an object in Mermaid 10, a Map in 11
+for (const [id, v] of (vertices instanceof Map ? vertices : Object.entries(vertices))) out[id] = v.text;
 for (const s of d.db.getSubGraphs()) out[s.id] = s.title;
 out['#edges'] = d.db.getEdges().length;
 console.log(JSON.stringify(out));
