@@ -23,13 +23,16 @@ class Chain:
 
     ``end`` says why the chain stops at its far end: ``ground`` (nothing supports the first
     claim), ``thesis`` or ``top`` (the last claim supports nothing further), or ``cycle``
-    (the next supporter is already in the chain).
+    (the next supporter is already in the chain). An upward chain that ends in a rebuttal
+    serves the claims it defends: ``defends`` lists (attacked claim, defended claim) pairs,
+    where the last claim attacks an attacker of the defended one.
     """
 
     claims: list[str]
     end: str
     attacked_by: dict[str, list[str]] = field(default_factory=dict)
     undercut_by: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    defends: list[tuple[str, str]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -37,6 +40,7 @@ class Chain:
             "end": self.end,
             "attacked_by": self.attacked_by,
             "undercut_by": [{"from": a, "to": b, "by": by} for (a, b), by in self.undercut_by.items()],
+            "defends": [{"attacks": attacked, "defends": defended} for attacked, defended in self.defends],
         }
 
 
@@ -83,7 +87,10 @@ def trace(index: Index, claim_id: str, *, direction: Direction = "down", limit: 
         claims = path[::-1] if direction == "down" else path
         if direction == "down" and end == "top":
             end = "ground"
-        chains.append(_annotate(index, claims, end))
+        chain = _annotate(index, claims, end)
+        if direction == "up" and end == "top":
+            chain.defends.extend(_defended(index, claims[-1]))
+        chains.append(chain)
     return Trace(claim_id, direction, chains, _count_paths(claim_id, neighbours))
 
 
@@ -153,6 +160,17 @@ def _count_paths(start: str, neighbours: Callable[[str], list[str]]) -> int | No
         targets = reach[node]
         count[node] = sum(count[t] for t in targets) if targets else 1
     return count[start]
+
+
+def _defended(index: Index, claim_id: str) -> list[tuple[str, str]]:
+    """(x, y) for each x the claim attacks and each y that x attacks."""
+    return [
+        (attack.target, counter.target)
+        for attack in index.outgoing[claim_id]
+        if attack.kind == "attacks"
+        for counter in index.outgoing[attack.target]
+        if counter.kind == "attacks"
+    ]
 
 
 def _annotate(index: Index, claims: list[str], end: str) -> Chain:

@@ -123,7 +123,10 @@ def trace_lines(result: Any) -> Iterator[str]:
     width = len(str(len(result.chains)))
     for number, chain in enumerate(result.chains, 1):
         end = {"cycle": "  (stops at a support cycle)", "top": "  (ends below any thesis)"}.get(chain.end, "")
-        yield f"{number:>{width}}. " + " → ".join(chain.claims) + end
+        defends = "".join(f"  ⊣ {attacked} ⊣ {defended}" for attacked, defended in chain.defends)
+        if defends:
+            end = "  (defends by attacking an attacker)"
+        yield f"{number:>{width}}. " + " → ".join(chain.claims) + defends + end
         pad = " " * (width + 2)
         for claim_id, attackers in chain.attacked_by.items():
             yield f"{pad}contested: {claim_id} is attacked by {', '.join(attackers)}"

@@ -144,7 +144,14 @@ def trace_view(result: Any) -> Any:
     for number, chain in enumerate(result.chains, 1):
         line = Text(f"{number:>{width}}. ")
         line.append_text(chain_text(chain.claims, chain.attacked_by))
-        if chain.end == "cycle":
+        for attacked, defended in chain.defends:
+            line.append(" ⊣ ", style="red")
+            line.append(attacked, style="bold")
+            line.append(" ⊣ ", style="red")
+            line.append(defended, style="bold")
+        if chain.defends:
+            line.append("  (defends by attacking an attacker)", style="dim")
+        elif chain.end == "cycle":
             line.append("  (stops at a support cycle)", style="yellow")
         elif chain.end == "top":
             line.append("  (ends below any thesis)", style="dim")
