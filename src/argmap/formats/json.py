@@ -1,0 +1,347 @@
+"""argmap JSON: a versioned node-link document that reads back to the same map.
+
+The shape (``format``, ``version``, ``meta``, ``nodes``, ``links``) is what graph tools
+expect (``networkx.node_link_graph(doc, edges="links")`` reads it as it is), and what
+``argmap.schema.json`` beside this module documents. Every claim field sits on its node; every
+relation is one link from the claim that makes it. A linked support is one link with the
+other premises in ``with``; an undercut is one link to the conclusion with the premise of the
+attacked inference in ``from``.
+
+Reading uses the stdlib parser and builds the model's plain data directly (a million claims
+must load in seconds); positions are only worked out when something is wrong.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from argmap.errors import MapError, did_you_mean, warn
+
+if TYPE_CHECKING:
+    from argmap.model import ArgumentMap
+
+FORMAT = "argmap"
+VERSION = 1
+SCHEMA_PATH = Path(__file__).with_name("argmap.schema.json")
+
+NODE_FIELDS = ("id", "kind", "text", "quote", "section", "tags", "base_score")
+PLAIN_RELATIONS = ("supports", "attacks", "contrasts")
+RELATIONS = (*PLAIN_RELATIONS, "linked", "undercuts")
+_TOP_KEYS = ("format", "version", "directed", "multigraph", "meta", "nodes", "links")
+_LINK_KEYS = {
+    "supports": {"source", "target", "relation"},
+    "attacks": {"source", "target", "relation"},
+    "contrasts": {"source", "target", "relation"},
+    "linked": {"source", "target", "relation", "with"},
+    "undercuts": {"source", "target", "relation", "from"},
+}
+
+
+# --- writing -------------------------------------------------------------------------------
+
+
+def to_document(amap: ArgumentMap) -> dict[str, Any]:
+    """The document as plain data (what `write` serialises)."""
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "directed": True,
+        "multigraph": True,
+        "meta": amap.meta.model_dump(exclude_none=True),
+        "nodes": [_node(claim) for claim in amap.claims],
+        "links": list(_links(amap)),
+    }
+
+
+def _node(claim: Any) -> dict[str, Any]:
+    return {
+        "id": claim.id,
+        "kind": claim.kind,
+        "text": claim.text,
+        "quote": claim.quote,
+        "section": claim.section,
+        "tags": list(claim.tags),
+        "base_score": claim.base_score,
+    }
+
+
+def _links(amap: ArgumentMap) -> Iterator[dict[str, Any]]:
+    for claim in amap.claims:
+        source = claim.id
+        for relation in PLAIN_RELATIONS:
+            for target in getattr(claim, relation):
+                yield {"source": source, "target": target, "relation": relation}
+        for link in claim.linked:
+            yield {"source": source, "target": link.to, "relation": "linked", "with": list(link.with_)}
+        for cut in claim.undercuts:
+            yield {"source": source, "target": cut.to, "relation": "undercuts", "from": cut.from_}
+
+
+def write(amap: ArgumentMap, **_ignored: Any) -> str:
+    """Pretty enough to diff (one node or link per line), fast enough for a million claims."""
+    document = to_document(amap)
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    parts = ["{"]
+    parts += (
+        f"  {encode(key)}: {encode(document[key])},"
+        for key in ("format", "version", "directed", "multigraph", "meta")
+    )
+    for key, last in (("nodes", False), ("links", True)):
+        items = document[key]
+        if items:
+            parts.append(f"  {encode(key)}: [")
+            parts.append(",\n".join("    " + encode(item) for item in items))
+            parts.append("  ]" + ("" if last else ","))
+        else:
+            parts.append(f"  {encode(key)}: []" + ("" if last else ","))
+    parts.append("}")
+    return "\n".join(parts) + "\n"
+
+
+# --- reading -------------------------------------------------------------------------------
+
+
+def read(text: str, path: str | None = None) -> ArgumentMap:
+    """The map in an argmap JSON document; `MapError` with JSON path, line and column."""
+    from argmap.model import validate_located
+
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise MapError(
+            f"not valid JSON: {exc.msg}",
+            path=path,
+            line=exc.lineno,
+            column=exc.colno,
+            hint="check the brackets, commas and quotes just before this point",
+        ) from None
+    except RecursionError:
+        raise MapError("the JSON is nested too deeply to be a map", path=path) from None
+
+    def fail(message: str, where: tuple[Any, ...], hint: str | None = None, *, key: bool = False) -> MapError:
+        line, column = _line_column(text, _offset(text, where, key=key))
+        return MapError(f"{message} (at {json_path(where)})", path=path, line=line, column=column, hint=hint)
+
+    data = _to_model_data(document, fail)
+    source_text = _source_text(data.get("meta"), path)
+    where: list[tuple[Any, ...]] = []
+
+    def locate(loc: tuple[Any, ...], key: bool) -> tuple[int, int] | None:
+        where.append(_document_path(document, loc))
+        return _line_column(text, _offset(text, where[-1], key=key))
+
+    try:
+        return validate_located(data, path=path, source_text=source_text, locate=locate)
+    except MapError as exc:
+        if not where:
+            raise
+        raise MapError(
+            f"{exc.message} (at {json_path(where[-1])})",
+            path=path,
+            line=exc.line,
+            column=exc.column,
+            hint=exc.hint,
+        ) from None
+
+
+def _to_model_data(document: Any, fail: Any) -> dict[str, Any]:
+    """``{"meta": ..., "claims": [...]}`` with every link put back on the claim that makes it."""
+    if not isinstance(document, dict):
+        raise fail(
+            "an argmap JSON document is an object", (), 'write {"format": "argmap", "version": 1, ...}'
+        )
+    if document.get("format") != FORMAT:
+        raise fail(
+            f"this is not an argmap JSON document (format is {document.get('format')!r})",
+            ("format",) if "format" in document else (),
+            'argmap JSON starts with "format": "argmap"; for AIF use --from aif',
+        )
+    for key in document:
+        if key not in _TOP_KEYS:
+            raise fail(f"unknown key {key!r}", (key,), did_you_mean(key, _TOP_KEYS), key=True)
+    version = document.get("version")
+    if type(version) is not int or version < 1:
+        raise fail("version must be a whole number, 1 or more", ("version",), 'write "version": 1')
+    if version > VERSION:
+        raise fail(
+            f"this document is version {version}, newer than this argmap reads ({VERSION})",
+            ("version",),
+            "upgrade argmap",
+        )
+    nodes = document.get("nodes", [])
+    links = document.get("links", [])
+    if not isinstance(nodes, list):
+        raise fail("nodes must be a list", ("nodes",))
+    if not isinstance(links, list):
+        raise fail("links must be a list", ("links",))
+
+    claims: list[dict[str, Any]] = []
+    by_id: dict[str, dict[str, Any]] = {}
+    for index, node in enumerate(nodes):
+        if type(node) is not dict:
+            raise fail("a node must be an object", ("nodes", index), 'write {"id": ..., "text": ...}')
+        claim = {key: value for key, value in node.items() if value is not None}
+        if not claim.keys().isdisjoint(RELATIONS):
+            key = next(k for k in claim if k in RELATIONS)
+            raise fail(f"{key!r} belongs in links, not on a node", ("nodes", index, key), None, key=True)
+        claims.append(claim)
+        claim_id = claim.get("id")
+        if type(claim_id) is str:
+            by_id.setdefault(claim_id, claim)
+
+    for index, link in enumerate(links):
+        if type(link) is not dict:
+            raise fail(
+                "a link must be an object",
+                ("links", index),
+                'write {"source": ..., "target": ..., "relation": ...}',
+            )
+        relation = link.get("relation")
+        if relation not in _LINK_KEYS:
+            raise fail(
+                f"unknown relation {relation!r}",
+                ("links", index, "relation"),
+                did_you_mean(str(relation), RELATIONS) or "use one of: " + ", ".join(RELATIONS),
+            )
+        for key in link:
+            if key not in _LINK_KEYS[relation]:
+                allowed = ", ".join(sorted(_LINK_KEYS[relation]))
+                raise fail(
+                    f"unknown key {key!r} in a {relation} link",
+                    ("links", index, key),
+                    f"allowed: {allowed}",
+                    key=True,
+                )
+        for key in _LINK_KEYS[relation]:
+            if key not in link:
+                raise fail(f"the {relation} link has no {key!r}", ("links", index), f'add "{key}": ...')
+        source = link["source"]
+        claim = by_id.get(source) if type(source) is str else None
+        if claim is None:
+            hint = did_you_mean(str(source), by_id) if len(by_id) <= 20_000 else None
+            raise fail(
+                f"no claim has the id {source!r}", ("links", index, "source"), hint or "check the spelling"
+            )
+        target = link["target"]
+        if relation == "linked":
+            claim.setdefault("linked", []).append({"to": target, "with": link["with"]})
+        elif relation == "undercuts":
+            claim.setdefault("undercuts", []).append({"from": link["from"], "to": target})
+        else:
+            claim.setdefault(relation, []).append(target)
+
+    data: dict[str, Any] = {"claims": claims}
+    if "meta" in document:
+        data["meta"] = document["meta"]
+    return data
+
+
+def _source_text(meta: Any, path: str | None) -> str | None:
+    """The text quotes are checked against, when it sits where ``meta.source`` says.
+
+    An exported document often travels without its source, so a missing source is a
+    warning (the quotes go unchecked), not an error.
+    """
+    source = meta.get("source") if isinstance(meta, dict) else None
+    if not isinstance(source, str) or not source or path is None or path == "-":
+        return None
+    source_path = Path(path).parent / source
+    if not source_path.is_file():
+        warn(f"quotes not checked: the source text {source!r} is not beside this file", path=path)
+        return None
+    from argmap.io import read_text
+
+    return read_text(source_path).replace("\r\n", "\n")
+
+
+# --- locations -----------------------------------------------------------------------------
+
+
+def json_path(where: tuple[Any, ...]) -> str:
+    """``nodes[3].kind`` style; ``$`` for the whole document."""
+    text = ""
+    for part in where:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "$"
+
+
+def _document_path(document: dict[str, Any], loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    """Where a model location (``claims.3.supports.0``) sits in the document (``links[7].target``)."""
+    if not loc or loc[0] != "claims":
+        return loc
+    if len(loc) < 3 or not isinstance(loc[1], int) or loc[2] not in RELATIONS:
+        return ("nodes", *loc[1:])
+    index, relation = loc[1], loc[2]
+    position = loc[3] if len(loc) > 3 else None
+    nodes = document.get("nodes", [])
+    source = nodes[index].get("id") if index < len(nodes) and isinstance(nodes[index], dict) else None
+    seen = 0
+    for link_index, link in enumerate(document.get("links", [])):
+        if isinstance(link, dict) and link.get("source") == source and link.get("relation") == relation:
+            if seen == position:
+                rest = loc[4:]
+                if rest[:1] == ("to",):
+                    return ("links", link_index, "target")
+                if relation in PLAIN_RELATIONS:
+                    return ("links", link_index, "target")
+                return ("links", link_index, *rest)
+            seen += 1
+    return ("nodes", index)
+
+
+_SPACE = re.compile(r"[ \t\n\r]*")
+
+
+def _offset(text: str, where: tuple[Any, ...], *, key: bool = False) -> int:
+    """Character offset of the value (or key) at ``where``, else of the nearest enclosing value."""
+    decoder = json.JSONDecoder()
+
+    def skip(at: int) -> int:
+        return _SPACE.match(text, at).end()  # type: ignore[union-attr]
+
+    position = skip(0)
+    try:
+        for depth, part in enumerate(where):
+            last = depth == len(where) - 1
+            if isinstance(part, int):
+                if text[position] != "[":
+                    return position
+                inner = skip(position + 1)
+                for _ in range(part):
+                    if text[inner] == "]":
+                        return position
+                    _, inner = decoder.raw_decode(text, inner)
+                    inner = skip(inner)
+                    inner = skip(inner + 1) if text[inner] == "," else inner
+                if text[inner] == "]":
+                    return position
+                position = inner
+            else:
+                if text[position] != "{":
+                    return position
+                inner = skip(position + 1)
+                while text[inner] == '"':
+                    name, after = json.decoder.scanstring(text, inner + 1)  # type: ignore[attr-defined]
+                    value = skip(skip(after) + 1)
+                    if name == part:
+                        if last and key:
+                            return inner
+                        position = value
+                        break
+                    _, inner = decoder.raw_decode(text, value)
+                    inner = skip(inner)
+                    inner = skip(inner + 1) if text[inner] == "," else inner
+                else:
+                    return position
+    except (IndexError, ValueError):
+        pass
+    return position
+
+
+def _line_column(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
