@@ -83,8 +83,13 @@ def test_awkward_map_golden(awkward: ArgumentMap) -> None:
     assert_golden("awkward.dot", dot.write(awkward))
 
 
+def test_essay_map_golden() -> None:
+    """The bundled map; after editing data/essay_claims.yaml, rewrite with ARGMAP_UPDATE_GOLDEN=1."""
+    assert_golden("essay.dot", dot.write(argmap.load()))
+
+
 @needs_graphviz
-@pytest.mark.parametrize("name", ["awkward.dot"])
+@pytest.mark.parametrize("name", ["awkward.dot", "essay.dot"])
 def test_goldens_are_valid_dot_without_warnings(name: str) -> None:
     result = subprocess.run(
         ["dot", "-Tcanon"], input=(GOLDEN / name).read_bytes(), capture_output=True, check=False

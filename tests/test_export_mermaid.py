@@ -84,6 +84,11 @@ def test_awkward_map_golden(awkward: ArgumentMap) -> None:
     assert_golden("awkward.mmd", mermaid.write(awkward))
 
 
+def test_essay_map_golden() -> None:
+    """The bundled map; after editing data/essay_claims.yaml, rewrite with ARGMAP_UPDATE_GOLDEN=1."""
+    assert_golden("essay.mmd", mermaid.write(argmap.load()))
+
+
 # --- escaping --------------------------------------------------------------------------------
 
 PIECES = [
