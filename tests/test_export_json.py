@@ -275,6 +275,13 @@ def test_the_good_example_reads() -> None:
             30,
         ),
         (GOOD.replace('"target": "b"', '"target": "a"'), "supports itself (at links[0].target)", 9, 31),
+        (
+            GOOD.replace('"supports"}', '["supports"]}'),
+            "unknown relation ['supports'] (at links[0].relation)",
+            9,
+            48,
+        ),
+        (GOOD.replace('"nodes": [', '"nodes": [3,'), "a node must be an object (at nodes[0])", 4, 13),
         ("[]", "an argmap JSON document is an object (at $)", 1, 1),
         ("", "not valid JSON", 1, 1),
     ],

@@ -32,12 +32,13 @@ NODE_FIELDS = ("id", "kind", "text", "quote", "section", "tags", "base_score")
 PLAIN_RELATIONS = ("supports", "attacks", "contrasts")
 RELATIONS = (*PLAIN_RELATIONS, "linked", "undercuts")
 _TOP_KEYS = ("format", "version", "directed", "multigraph", "meta", "nodes", "links")
-_LINK_KEYS = {
-    "supports": {"source", "target", "relation"},
-    "attacks": {"source", "target", "relation"},
-    "contrasts": {"source", "target", "relation"},
-    "linked": {"source", "target", "relation", "with"},
-    "undercuts": {"source", "target", "relation", "from"},
+_RELATION_KEYS = frozenset(RELATIONS)
+_LINK_KEYS: dict[str, frozenset[str]] = {
+    "supports": frozenset({"source", "target", "relation"}),
+    "attacks": frozenset({"source", "target", "relation"}),
+    "contrasts": frozenset({"source", "target", "relation"}),
+    "linked": frozenset({"source", "target", "relation", "with"}),
+    "undercuts": frozenset({"source", "target", "relation", "from"}),
 }
 
 
@@ -184,9 +185,14 @@ def _to_model_data(document: Any, fail: Any) -> dict[str, Any]:
     for index, node in enumerate(nodes):
         if type(node) is not dict:
             raise fail("a node must be an object", ("nodes", index), 'write {"id": ..., "text": ...}')
-        claim = {key: value for key, value in node.items() if value is not None}
-        if not claim.keys().isdisjoint(RELATIONS):
-            key = next(k for k in claim if k in RELATIONS)
+        claim = dict(node)
+        # null means "the default"; the model takes None itself for quote, section, base_score
+        if claim.get("tags", ()) is None:
+            del claim["tags"]
+        if claim.get("kind", "") is None:
+            del claim["kind"]
+        if not _RELATION_KEYS.isdisjoint(claim):
+            key = next(k for k in claim if k in _RELATION_KEYS)
             raise fail(f"{key!r} belongs in links, not on a node", ("nodes", index, key), None, key=True)
         claims.append(claim)
         claim_id = claim.get("id")
@@ -194,31 +200,10 @@ def _to_model_data(document: Any, fail: Any) -> dict[str, Any]:
             by_id.setdefault(claim_id, claim)
 
     for index, link in enumerate(links):
-        if type(link) is not dict:
-            raise fail(
-                "a link must be an object",
-                ("links", index),
-                'write {"source": ..., "target": ..., "relation": ...}',
-            )
-        relation = link.get("relation")
-        if relation not in _LINK_KEYS:
-            raise fail(
-                f"unknown relation {relation!r}",
-                ("links", index, "relation"),
-                did_you_mean(str(relation), RELATIONS) or "use one of: " + ", ".join(RELATIONS),
-            )
-        for key in link:
-            if key not in _LINK_KEYS[relation]:
-                allowed = ", ".join(sorted(_LINK_KEYS[relation]))
-                raise fail(
-                    f"unknown key {key!r} in a {relation} link",
-                    ("links", index, key),
-                    f"allowed: {allowed}",
-                    key=True,
-                )
-        for key in _LINK_KEYS[relation]:
-            if key not in link:
-                raise fail(f"the {relation} link has no {key!r}", ("links", index), f'add "{key}": ...')
+        relation = link.get("relation") if type(link) is dict else None
+        keys = _LINK_KEYS.get(relation) if type(relation) is str else None
+        if keys is None or link.keys() != keys:
+            _refuse_link(link, index, fail)
         source = link["source"]
         claim = by_id.get(source) if type(source) is str else None
         if claim is None:
@@ -226,18 +211,45 @@ def _to_model_data(document: Any, fail: Any) -> dict[str, Any]:
             raise fail(
                 f"no claim has the id {source!r}", ("links", index, "source"), hint or "check the spelling"
             )
-        target = link["target"]
         if relation == "linked":
-            claim.setdefault("linked", []).append({"to": target, "with": link["with"]})
+            claim.setdefault("linked", []).append({"to": link["target"], "with": link["with"]})
         elif relation == "undercuts":
-            claim.setdefault("undercuts", []).append({"from": link["from"], "to": target})
+            claim.setdefault("undercuts", []).append({"from": link["from"], "to": link["target"]})
         else:
-            claim.setdefault(relation, []).append(target)
+            claim.setdefault(relation, []).append(link["target"])
 
     data: dict[str, Any] = {"claims": claims}
     if "meta" in document:
         data["meta"] = document["meta"]
     return data
+
+
+def _refuse_link(link: Any, index: int, fail: Any) -> None:
+    """Why a link is malformed (only called for one that is)."""
+    if type(link) is not dict:
+        raise fail(
+            "a link must be an object",
+            ("links", index),
+            'write {"source": ..., "target": ..., "relation": ...}',
+        )
+    relation = link.get("relation")
+    if type(relation) is not str or relation not in _LINK_KEYS:
+        raise fail(
+            f"unknown relation {relation!r}",
+            ("links", index, "relation"),
+            did_you_mean(str(relation), RELATIONS) or "use one of: " + ", ".join(RELATIONS),
+        )
+    for key in link:
+        if key not in _LINK_KEYS[relation]:
+            allowed = ", ".join(sorted(_LINK_KEYS[relation]))
+            raise fail(
+                f"unknown key {key!r} in a {relation} link",
+                ("links", index, key),
+                f"allowed: {allowed}",
+                key=True,
+            )
+    missing = sorted(_LINK_KEYS[relation] - link.keys())
+    raise fail(f"the {relation} link has no {missing[0]!r}", ("links", index), f'add "{missing[0]}": ...')
 
 
 def _source_text(meta: Any, path: str | None) -> str | None:
