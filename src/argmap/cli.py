@@ -607,6 +607,17 @@ def evaluate_claims(
     """
     from argmap.semantics import evaluate
 
+    framework_result = _evaluate_framework_file(semantics, gradual)
+    if framework_result is not None:
+        # A bare framework (.af/.apx) may hold self-attacks, which maps forbid: no claims, no tree.
+        if as_json:
+            print_json(framework_result.to_json())
+        else:
+            from argmap.render import write_lines
+            from argmap.render.plain import STATUS_MARK
+
+            write_lines(f"{s.id}  {STATUS_MARK[s.label]}" for s in framework_result.claims.values())
+        return
     amap = load_map()
     result = evaluate(amap, semantics=semantics, gradual=gradual, bipolar=bipolar)
     if as_tree:
@@ -644,6 +655,25 @@ def evaluate_claims(
         for claim, status in statuses
     ]
     write_lines([title, *plain.table(headers, rows)])
+
+
+def _evaluate_framework_file(semantics: str, gradual: str | None) -> Any:
+    """The evaluation of --map when it is an ICCMA or ASPARTIX framework, else None."""
+    path = _options["map"]
+    if path is None:
+        return None
+    from argmap.formats import by_extension, get
+
+    fmt = get(_options["from"]) if _options["from"] else by_extension(path, for_reading=True)
+    if fmt is None or fmt.name not in ("iccma", "apx"):
+        return None
+    from argmap.io import read_text
+
+    text = read_text(path, max_bytes=_options["max_bytes"])
+    from argmap.semantics import evaluate_framework
+
+    framework = fmt.load().read_framework(text, str(path))
+    return evaluate_framework(framework, semantics=semantics, gradual=gradual)
 
 
 def main() -> None:
