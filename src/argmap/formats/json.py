@@ -205,18 +205,18 @@ def _to_model_data(document: Any, fail: Any) -> dict[str, Any]:
         if keys is None or link.keys() != keys:
             _refuse_link(link, index, fail)
         source = link["source"]
-        claim = by_id.get(source) if type(source) is str else None
-        if claim is None:
+        maker = by_id.get(source) if type(source) is str else None
+        if maker is None:
             hint = did_you_mean(str(source), by_id) if len(by_id) <= 20_000 else None
             raise fail(
                 f"no claim has the id {source!r}", ("links", index, "source"), hint or "check the spelling"
             )
         if relation == "linked":
-            claim.setdefault("linked", []).append({"to": link["target"], "with": link["with"]})
+            maker.setdefault("linked", []).append({"to": link["target"], "with": link["with"]})
         elif relation == "undercuts":
-            claim.setdefault("undercuts", []).append({"from": link["from"], "to": link["target"]})
+            maker.setdefault("undercuts", []).append({"from": link["from"], "to": link["target"]})
         else:
-            claim.setdefault(relation, []).append(link["target"])
+            maker.setdefault(relation, []).append(link["target"])
 
     data: dict[str, Any] = {"claims": claims}
     if "meta" in document:
