@@ -17,7 +17,7 @@ import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from argmap.errors import MapError, did_you_mean, warn
 
@@ -200,7 +200,7 @@ def _to_model_data(document: Any, fail: Any) -> dict[str, Any]:
             by_id.setdefault(claim_id, claim)
 
     for index, link in enumerate(links):
-        relation = link.get("relation") if type(link) is dict else None
+        relation: Any = link.get("relation") if type(link) is dict else None
         keys = _LINK_KEYS.get(relation) if type(relation) is str else None
         if keys is None or link.keys() != keys:
             _refuse_link(link, index, fail)
@@ -224,7 +224,7 @@ def _to_model_data(document: Any, fail: Any) -> dict[str, Any]:
     return data
 
 
-def _refuse_link(link: Any, index: int, fail: Any) -> None:
+def _refuse_link(link: Any, index: int, fail: Any) -> NoReturn:
     """Why a link is malformed (only called for one that is)."""
     if type(link) is not dict:
         raise fail(
