@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 # Token kinds (ints, for speed). SKIP kinds are consumed and dropped.
 (
@@ -389,12 +390,14 @@ class _Lexer:
         return m.group()
 
     def run(self) -> list[Token]:
+        """Tokens as Argdown makes them, except that adjacent plain text is one FREESTYLE token."""
         text, n, pos = self.text, len(self.text), 0
         tokens = self.tokens
         append = tokens.append
         special = _SPECIAL
         regex = _REGEX
         inference = False
+        runs: list[list[Any]] = []  # [token, end] of merged plain-text runs
         while pos < n:
             if inference:
                 place = 3
@@ -404,36 +407,49 @@ class _Lexer:
             table, default = _TABLES[place]
             ch = text[pos]
             kinds = table.get(ch, default)
-            if kinds is _FREESTYLE_ONLY:  # plain text: the common case
-                image = _FREESTYLE_RE.match(text, pos).group()  # type: ignore[union-attr]
-                append(Token(FREESTYLE, image, pos))
-                pos += len(image)
-                continue
-            if ch in " \t'":
-                after = _INDENT_RUN.match(text, pos).end()  # type: ignore[union-attr]
-                kinds = _after_indent(place, kinds, text[after : after + 1])
-            for kind in kinds:
-                matcher = special.get(kind)
-                if matcher is None:
-                    m = regex[kind].match(text, pos)
-                    if m is None:
-                        continue
-                    image = m.group()
-                    if kind in _STARTS:
-                        self.ranges.append(_STARTS[kind])
-                    break
-                image = matcher(self, kind, pos)
-                if image:
-                    break
+            if len(kinds) == 1 and kinds[0] not in special:  # plain text and lone marks
+                kind = kinds[0]
+                m = regex[kind].match(text, pos)
+                if m is None:
+                    raise LexError(_lex_message(text, pos), pos)
+                image = m.group()
             else:
-                raise LexError(_lex_message(text, pos), pos)
-            if kind != COMMENT and kind != SPACES:
+                if ch in " \t'":
+                    after = _INDENT_RUN.match(text, pos).end()  # type: ignore[union-attr]
+                    kinds = _after_indent(place, kinds, text[after : after + 1])
+                for kind in kinds:
+                    matcher = special.get(kind)
+                    if matcher is None:
+                        m = regex[kind].match(text, pos)
+                        if m is None:
+                            continue
+                        image = m.group()
+                        if kind in _STARTS:
+                            self.ranges.append(_STARTS[kind])
+                        break
+                    image = matcher(self, kind, pos)
+                    if image:
+                        break
+                else:
+                    raise LexError(_lex_message(text, pos), pos)
+            end = pos + len(image)
+            if kind == FREESTYLE or kind == UNUSED:
+                if not inference and runs and runs[-1][1] == pos and tokens[-1] is runs[-1][0]:
+                    runs[-1][1] = end
+                else:
+                    token = Token(FREESTYLE if not inference else kind, image, pos)
+                    append(token)
+                    if not inference:
+                        runs.append([token, end])
+            elif kind != COMMENT and kind != SPACES:
                 append(Token(kind, image, pos))
                 if kind == INFERENCE_START:
                     inference = True
                 elif kind == INFERENCE_END:
                     inference = False
-            pos += len(image)
+            pos = end
+        for token, end in runs:
+            token.image = text[token.offset : end]
         if tokens and tokens[-1].kind == EMPTYLINE:
             tokens.pop()
         self.dedent_all(n)

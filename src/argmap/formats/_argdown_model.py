@@ -244,11 +244,25 @@ class Document:
         }
 
 
+_JSON_STRING = r'"(?:[^"\\\x00-\x1f]|\\(?:["\\/bfnrt]|u(?![dD][89abAB])[0-9a-fA-F]{4}))*"'
+_JSON_SCALAR = rf"(?:{_JSON_STRING}|-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?|null|true|false)"
+_VALUE = rf"(?:{_JSON_SCALAR}|\[\s*(?:{_JSON_SCALAR}\s*(?:,\s*{_JSON_SCALAR}\s*)*)?\])"
+_FLOW = re.compile(
+    rf"\{{\s*(?:[A-Za-z_][A-Za-z0-9_]*\s*:\s*{_VALUE}\s*(?:,\s*[A-Za-z_][A-Za-z0-9_]*\s*:\s*{_VALUE}\s*)*)?\}}"
+)
+_KEY_OR_STRING = re.compile(rf"({_JSON_STRING})|([A-Za-z_][A-Za-z0-9_]*)(?=\s*:)")
+
+
 def load_yaml(text: str, offset: int) -> Any:
+    """YAML data; the flow mappings argmap writes (JSON values, bare keys) take a fast path."""
+    if _FLOW.fullmatch(text):
+        import json
+
+        return json.loads(_KEY_OR_STRING.sub(lambda m: m.group(1) or f'"{m.group(2)}"', text))
     import yaml
 
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 (a safe loader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
@@ -292,19 +306,21 @@ class _Parser:
         self.parents: list[Member] = []
         self.index: dict[tuple[int, int, str], Relation] = {}
         eof = Token(lx.EOF, "", len(text))
-        self.padded = [*tokens, eof, eof, eof]
+        self.padded = [*tokens, eof, eof, eof, eof]
         self.kinds = [t.kind for t in self.padded]
 
     # ------------------------------------------------------------------ tokens
+    # The index never passes the first EOF, so looking two ahead stays inside the padding.
     def peek(self, ahead: int = 0) -> Token:
-        return self.padded[min(self.i + ahead, len(self.padded) - 1)]
+        return self.padded[self.i + ahead]
 
     def kind(self, ahead: int = 0) -> int:
-        return self.kinds[min(self.i + ahead, len(self.kinds) - 1)]
+        return self.kinds[self.i + ahead]
 
     def advance(self) -> Token:
-        token = self.padded[min(self.i, len(self.padded) - 1)]
-        self.i += 1
+        token = self.padded[self.i]
+        if token.kind != lx.EOF:
+            self.i += 1
         return token
 
     def expect(self, kind: int, message: str, hint: str | None = None) -> Token:
