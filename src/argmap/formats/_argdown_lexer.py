@@ -427,13 +427,14 @@ class _Lexer:
                         if kind in _STARTS:
                             self.ranges.append(_STARTS[kind])
                         break
-                    image = matcher(self, kind, pos)
-                    if image:
+                    found = matcher(self, kind, pos)
+                    if found:
+                        image = found
                         break
                 else:
                     raise LexError(_lex_message(text, pos), pos)
             end = pos + len(image)
-            if kind == FREESTYLE or kind == UNUSED:
+            if kind in (FREESTYLE, UNUSED):
                 if not inference and runs and runs[-1][1] == pos and tokens[-1] is runs[-1][0]:
                     runs[-1][1] = end
                 else:
