@@ -123,6 +123,7 @@ def test_corpus_counts_match_readme(corpus: Path) -> None:
                 argdown.read(text, path=path.name)
             continue
         assert am.parse(text).counts() == counts, path.name
+        assert am.parse(text.replace("\n", "\r\n")).counts() == counts, f"{path.name} with CRLF"
         amap, _ = read_recording(text, path.name)
         from_statements = [c for c in amap.claims if not any(t.startswith("argument:") for t in c.tags[:1])]
         from_arguments = [c for c in amap.claims if c.tags[:1] and c.tags[0].startswith("argument:")]

@@ -226,7 +226,6 @@ class Document:
     front_matter: Any = None
     front_matter_offset: int = 0
     strict: bool = False
-    inferences: list[Inference] = field(default_factory=list)
     text: str = ""
 
     def counts(self) -> dict[str, Any]:
@@ -865,7 +864,6 @@ class _Parser:
     def inference(self, argument: Argument) -> Inference:
         token = self.advance()
         inference = Inference(token.offset, argument=argument)
-        self.doc.inferences.append(inference)
         self.current_inference = inference
         if self.kind() == lx.NEWLINE and self.kind(1) in _FREESTYLE_FIRST:
             self.advance()
