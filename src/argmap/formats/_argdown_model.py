@@ -15,6 +15,7 @@ only (Argdown keeps the last inference of any earlier argument around).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -246,18 +247,23 @@ class Document:
 _JSON_STRING = r'"(?:[^"\\\x00-\x1f]|\\(?:["\\/bfnrt]|u(?![dD][89abAB])[0-9a-fA-F]{4}))*"'
 _JSON_SCALAR = rf"(?:{_JSON_STRING}|-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?|null|true|false)"
 _VALUE = rf"(?:{_JSON_SCALAR}|\[\s*(?:{_JSON_SCALAR}\s*(?:,\s*{_JSON_SCALAR}\s*)*)?\])"
-_FLOW = re.compile(
-    rf"\{{\s*(?:[A-Za-z_][A-Za-z0-9_]*\s*:\s*{_VALUE}\s*(?:,\s*[A-Za-z_][A-Za-z0-9_]*\s*:\s*{_VALUE}\s*)*)?\}}"
-)
-_KEY_OR_STRING = re.compile(rf"({_JSON_STRING})|([A-Za-z_][A-Za-z0-9_]*)(?=\s*:)")
+
+
+@functools.cache
+def _flow() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The flow mappings argmap writes (bare keys, JSON values), and their keys or strings."""
+    key = "[A-Za-z_][A-Za-z0-9_]*"
+    flow = re.compile(rf"\{{\s*(?:{key}\s*:\s*{_VALUE}\s*(?:,\s*{key}\s*:\s*{_VALUE}\s*)*)?\}}")
+    return flow, re.compile(rf"({_JSON_STRING})|({key})(?=\s*:)")
 
 
 def load_yaml(text: str, offset: int) -> Any:
     """YAML data; the flow mappings argmap writes (JSON values, bare keys) take a fast path."""
-    if _FLOW.fullmatch(text):
+    flow, key_or_string = _flow()
+    if flow.fullmatch(text):
         import json
 
-        return json.loads(_KEY_OR_STRING.sub(lambda m: m.group(1) or f'"{m.group(2)}"', text))
+        return json.loads(key_or_string.sub(lambda m: m.group(1) or f'"{m.group(2)}"', text))
     import yaml
 
     try:
