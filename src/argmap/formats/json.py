@@ -108,6 +108,13 @@ def write(amap: ArgumentMap, **_ignored: Any) -> str:
 
 def read(text: str, path: str | None = None) -> ArgumentMap:
     """The map in an argmap JSON document; `MapError` with JSON path, line and column."""
+    from argmap.io import gc_paused
+
+    with gc_paused():  # millions of fresh, acyclic containers: the collector only costs time
+        return _read(text, path)
+
+
+def _read(text: str, path: str | None) -> ArgumentMap:
     from argmap.model import validate_located
 
     try:
@@ -185,7 +192,7 @@ def _to_model_data(document: Any, fail: Any) -> dict[str, Any]:
     for index, node in enumerate(nodes):
         if type(node) is not dict:
             raise fail("a node must be an object", ("nodes", index), 'write {"id": ..., "text": ...}')
-        claim = dict(node)
+        claim = node  # freshly parsed and ours: filled in place, not copied
         # null means "the default"; the model takes None itself for quote, section, base_score
         if claim.get("tags", ()) is None:
             del claim["tags"]
@@ -196,8 +203,8 @@ def _to_model_data(document: Any, fail: Any) -> dict[str, Any]:
             raise fail(f"{key!r} belongs in links, not on a node", ("nodes", index, key), None, key=True)
         claims.append(claim)
         claim_id = claim.get("id")
-        if type(claim_id) is str:
-            by_id.setdefault(claim_id, claim)
+        if type(claim_id) is str and claim_id not in by_id:
+            by_id[claim_id] = claim
 
     for index, link in enumerate(links):
         relation: Any = link.get("relation") if type(link) is dict else None
