@@ -53,8 +53,9 @@ def argdown_cli() -> list[str] | None:
 def cli() -> list[str]:
     command = argdown_cli()
     if command is None:
+        missing = "Argdown CLI" if shutil.which("node") else "Node.js (for the Argdown CLI)"
         pytest.skip(
-            "Argdown CLI not found: set ARGMAP_ARGDOWN_CLI, or "
+            f"{missing} not found: set ARGMAP_ARGDOWN_CLI to the argdown binary, or "
             "`mkdir -p /tmp/argdown-cli && cd /tmp/argdown-cli && npm install @argdown/cli@1.7.5`"
         )
     return command
