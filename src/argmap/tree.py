@@ -8,7 +8,7 @@ an edge back to a claim on the current path is marked as a cycle and not followe
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
@@ -17,7 +17,7 @@ from argmap.graph import Edge, Index
 Direction = Literal["down", "up"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Row:
     """One line of the tree.
 
@@ -45,26 +45,25 @@ class Row:
 
 def _children(
     index: Index, claim_id: str, direction: Direction, via: Edge | None, contrasts: bool
-) -> Iterator[tuple[str, str, Edge | None]]:
+) -> list[tuple[str, str, Edge | None]]:
     """(child id, relation, edge) in map order: supports, attacks, undercuts, then contrasts."""
     if direction == "down":
         edges = index.incoming[claim_id]
-        for kind in ("supports", "attacks"):
-            for edge in edges:
-                if edge.kind == kind:
-                    yield edge.source, kind, edge
-        if via is not None:
-            for undercutter in via.undercut_by:
-                yield undercutter, "undercuts", None
+        children: list[tuple[str, str, Edge | None]] = []
+        if edges:
+            children = [(e.source, "supports", e) for e in edges if e.kind == "supports"]
+            children += [(e.source, "attacks", e) for e in edges if e.kind == "attacks"]
+        if via is not None and via.undercut_by:
+            children += [(undercutter, "undercuts", None) for undercutter in via.undercut_by]
         if contrasts:
-            for partner in index.contrasts(claim_id):
-                yield partner, "contrasts", None
-    else:
-        edges = index.outgoing[claim_id]
-        for kind in ("supports", "attacks"):
-            for edge in edges:
-                if edge.kind == kind:
-                    yield edge.target, kind, edge
+            children += [(partner, "contrasts", None) for partner in index.contrasts(claim_id)]
+        return children
+    edges = index.outgoing[claim_id]
+    if not edges:
+        return []
+    children = [(e.target, "supports", e) for e in edges if e.kind == "supports"]
+    children += [(e.target, "attacks", e) for e in edges if e.kind == "attacks"]
+    return children
 
 
 def build_tree(
@@ -81,7 +80,9 @@ def build_tree(
     """
     roots = list(roots)
     if direction == "down":
-        spine = {row.id for row in _walk(index, roots, depth, direction, contrasts=False, spine=set())}
+        # Every row of a walk is a claim it expanded or one already expanded (a repeat or a
+        # cycle), so the ids of the spine's rows are exactly the ids it expanded.
+        spine = _traverse(index, roots, depth, direction, contrasts=False, spine=set(), ids_only=True)[1]
         return _walk(index, roots, depth, direction, contrasts=True, spine=spine)
     return _walk(index, roots, depth, direction, contrasts=False, spine=set())
 
@@ -95,42 +96,112 @@ def _walk(
     contrasts: bool,
     spine: set[str],
 ) -> list[Row]:
+    return _traverse(index, roots, depth, direction, contrasts=contrasts, spine=spine, ids_only=False)[0]
+
+
+def _traverse(
+    index: Index,
+    roots: list[str],
+    depth: int | None,
+    direction: Direction,
+    *,
+    contrasts: bool,
+    spine: set[str],
+    ids_only: bool,
+) -> tuple[list[Row], set[str]]:
+    """The rows of the trees under ``roots`` and the ids expanded in them.
+
+    With ``ids_only`` the walk is the same but makes no rows: the spine pass of
+    `build_tree` only needs to know which claims the support/attack structure reaches.
+    """
     rows: list[Row] = []
     shown: set[str] = set()
+    if contrasts:
+        # Only claims with a contrast partner need `Index.contrasts` (it builds lists).
+        contrasted = {e.source for edges in index.outgoing.values() for e in edges if e.kind == "contrasts"}
+        contrasted |= {e.target for edges in index.outgoing.values() for e in edges if e.kind == "contrasts"}
+    else:
+        contrasted = set()
+    make_row = _row
+    append_row = rows.append
     for root in roots:
         # Stack of (claim id, depth, parent row, relation, edge, linked); the path set holds
         # the ids on the way from the root, for cycle detection.
         stack: list[tuple[Any, ...]] = [(root, 0, None, None, None, ())]
+        push, pop = stack.append, stack.pop
         path: list[str] = []
         on_path: set[str] = set()
         while stack:
-            item = stack.pop()
-            if item[0] is _LEAVE:
+            item = pop()
+            claim_id = item[0]
+            if claim_id is _LEAVE:
                 on_path.discard(path.pop())
                 continue
-            claim_id, level, parent, relation, edge, linked = item
+            _, level, parent, relation, edge, linked = item
             if claim_id in on_path:
                 if relation == "contrasts":
                     continue  # the partner we came from: symmetric, not a cycle
-                rows.append(Row(claim_id, level, parent, relation, linked, cycle=True))
+                if not ids_only:
+                    append_row(make_row(claim_id, level, parent, relation, linked, False, True, False))
                 continue
             if claim_id in shown or (relation == "contrasts" and claim_id in spine):
-                rows.append(Row(claim_id, level, parent, relation, linked, repeat=True))
+                if not ids_only:
+                    append_row(make_row(claim_id, level, parent, relation, linked, True, False, False))
                 continue
             shown.add(claim_id)
-            children = list(_children(index, claim_id, direction, edge, contrasts))
+            children = _children(index, claim_id, direction, edge, contrasts and claim_id in contrasted)
             cut = depth is not None and level >= depth and bool(children)
-            rows.append(Row(claim_id, level, parent, relation, linked, truncated=cut))
+            if not ids_only:
+                append_row(make_row(claim_id, level, parent, relation, linked, False, False, cut))
             if cut or not children:
                 continue
             me = len(rows) - 1
             path.append(claim_id)
             on_path.add(claim_id)
-            stack.append((_LEAVE,))
+            push((_LEAVE,))
+            child_level = level + 1
             for child, child_relation, child_edge in reversed(children):
-                child_linked = child_edge.linked if child_edge is not None else ()
-                stack.append((child, level + 1, me, child_relation, child_edge, child_linked))
-    return rows
+                push(
+                    (
+                        child,
+                        child_level,
+                        me,
+                        child_relation,
+                        child_edge,
+                        child_edge.linked if child_edge is not None else (),
+                    )
+                )
+    return rows, shown
 
 
 _LEAVE = object()
+_new_object = object.__new__
+_ROW_SLOTS = tuple(
+    getattr(Row, name).__set__
+    for name in ("id", "depth", "parent", "relation", "linked", "repeat", "cycle", "truncated")
+)
+
+
+def _row(
+    claim_id: str,
+    depth: int,
+    parent: int | None,
+    relation: str | None,
+    linked: tuple[str, ...],
+    repeat: bool,
+    cycle: bool,
+    truncated: bool,
+) -> Row:
+    """``Row(...)``, faster: the slots are filled directly, not through the frozen
+    dataclass's eight ``object.__setattr__`` calls. The result is an ordinary `Row`."""
+    row = _new_object(Row)
+    set_id, set_depth, set_parent, set_relation, set_linked, set_repeat, set_cycle, set_truncated = _ROW_SLOTS
+    set_id(row, claim_id)
+    set_depth(row, depth)
+    set_parent(row, parent)
+    set_relation(row, relation)
+    set_linked(row, linked)
+    set_repeat(row, repeat)
+    set_cycle(row, cycle)
+    set_truncated(row, truncated)
+    return row

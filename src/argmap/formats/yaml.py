@@ -76,6 +76,186 @@ def _scalar(event: Any, path: str | None) -> str | None:
 
 def parse(text: str, path: str | None = None, *, locations: _Locations | None = None) -> Any:
     """Plain data from one YAML document; `MapError` (located) for anything unsafe or broken."""
+    if locations is None:
+        return _parse_fast(text, path)
+    return _parse_located(text, path, locations)
+
+
+_NULL_TAG = _STANDARD_TAG + "null"
+
+
+def _parse_fast(text: str, path: str | None) -> Any:
+    """`parse` without locations: the hot loop of every load, kept as tight as it gets.
+
+    It pulls events from the parser itself (``yaml.parse`` would add a generator step and a
+    second method call per event), keeps the current container, its kind and the pending
+    key in local variables, and decides the common event (a plain scalar in a mapping) in a
+    few attribute reads. Every refusal goes through the same helpers as `_parse_located`, so
+    messages and locations are the same.
+    """
+    scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
+    mapping_start, mapping_end = yaml.MappingStartEvent, yaml.MappingEndEvent
+    sequence_start, sequence_end = yaml.SequenceStartEvent, yaml.SequenceEndEvent
+    document_start, stream_end = yaml.DocumentStartEvent, yaml.StreamEndEvent
+    nulls, plain_tags, null_tag, no_key = _NULLS, _PLAIN_TAGS, _NULL_TAG, _NO_KEY
+    # The enclosing containers as (container, is_mapping); their pending key is always
+    # _NO_KEY, because a child is attached to its key before it is entered.
+    stack: list[tuple[Any, bool]] = []
+    push, pop = stack.append, stack.pop
+    container: Any = None
+    is_map = False
+    key: Any = no_key
+    root: Any = None
+    documents = 0
+    loader = Loader(text)
+    get_event = loader.get_event
+    pending: Any = None  # an event read ahead that the loop still has to handle
+    try:
+        while True:
+            if pending is None:
+                event = get_event()
+            else:
+                event, pending = pending, None
+            kind = event.__class__
+            if kind is scalar_event:
+                if event.anchor is not None:
+                    _refuse_anchor(event, path)
+                value = event.value
+                tag = event.tag
+                if tag is None or tag == "!":
+                    if value in nulls and event.implicit[0]:
+                        value = None
+                elif tag in plain_tags:
+                    if tag == null_tag:
+                        value = None
+                else:
+                    _scalar(event, path)  # raises: the tag is not allowed
+                if is_map:
+                    if key is no_key:
+                        if value is None:
+                            value = "null"
+                        elif value == "<<" and event.implicit[0]:
+                            _refuse_merge(event, path)
+                        if value in container:
+                            _refuse_duplicate(event, path, value)
+                        key = value
+                        # Most keys are followed by a plain scalar value: take it here,
+                        # without another round of dispatch.
+                        event = get_event()
+                        if event.__class__ is not scalar_event or event.anchor is not None:
+                            pending = event
+                            continue
+                        value = event.value
+                        tag = event.tag
+                        if tag is None:
+                            if value in nulls and event.implicit[0]:
+                                value = None
+                        else:
+                            pending = event
+                            continue
+                    container[key] = value
+                    key = no_key
+                elif container is not None:
+                    container.append(value)
+                else:
+                    root = value
+            elif kind is mapping_end or kind is sequence_end:
+                container, is_map = pop()
+                key = no_key
+            elif kind is mapping_start or kind is sequence_start:
+                if event.anchor is not None:
+                    _refuse_anchor(event, path)
+                tag = event.tag
+                if tag is not None and tag not in plain_tags and tag != "!":
+                    _refuse_tag(event, path)
+                child: Any = {} if kind is mapping_start else []
+                if is_map:
+                    if key is no_key:
+                        _refuse_complex_key(event)
+                    container[key] = child
+                    key = no_key
+                elif container is not None:
+                    container.append(child)
+                else:
+                    root = child
+                push((container, is_map))
+                container = child
+                is_map = kind is mapping_start
+            elif kind is alias_event:
+                _refuse_anchor(event, path, alias=True)
+            elif kind is document_start:
+                documents += 1
+                if documents > 1:
+                    _refuse_second_document(event, path)
+            elif kind is stream_end:
+                break
+    except MapError as exc:
+        raise exc.with_path(path) if path else exc from None
+    except yaml.MarkedYAMLError as exc:
+        raise _syntax_error(exc, path, text) from None
+    except yaml.YAMLError as exc:  # e.g. a reader error on control characters
+        raise MapError(f"not valid YAML: {exc}", path=path) from None
+    finally:
+        loader.dispose()
+    return root
+
+
+def _refuse_merge(event: Any, path: str | None) -> None:
+    line, column = _mark(event)
+    raise MapError(
+        "merge keys (<<) are not allowed",
+        path=path,
+        line=line,
+        column=column,
+        hint="write the keys out in full",
+    )
+
+
+def _refuse_duplicate(event: Any, path: str | None, key: str) -> None:
+    line, column = _mark(event)
+    raise MapError(
+        f"duplicate key {key!r}",
+        path=path,
+        line=line,
+        column=column,
+        hint="each key may appear once per mapping; remove or merge the repeats",
+    )
+
+
+def _refuse_tag(event: Any, path: str | None) -> None:
+    line, column = _mark(event)
+    raise MapError(
+        f"the tag {event.tag!r} is not allowed",
+        path=path,
+        line=line,
+        column=column,
+        hint="remove the tag",
+    )
+
+
+def _refuse_complex_key(event: Any) -> None:
+    line, column = _mark(event)
+    raise MapError(
+        "a mapping key must be plain text, not a list or mapping",
+        line=line,
+        column=column,
+        hint="write 'key: value'",
+    )
+
+
+def _refuse_second_document(event: Any, path: str | None) -> None:
+    line, column = _mark(event)
+    raise MapError(
+        "a map file holds one YAML document, this is a second one",
+        path=path,
+        line=line,
+        column=column,
+        hint="remove the '---' line or split the file",
+    )
+
+
+def _parse_located(text: str, path: str | None, locations: _Locations) -> Any:
+    """`parse` recording the line and column of every key and value (the error path)."""
     # Each frame: [container, its path, pending mapping key or _NO_KEY]
     stack: list[list[Any]] = []
     root: Any = None

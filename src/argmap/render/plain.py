@@ -57,21 +57,30 @@ def tree_guides(rows: Sequence[Any]) -> Iterator[str]:
         if key not in seen_parents:
             last_child[i] = True
             seen_parents.add(key)
-    # open_levels[d] is True while the ancestor at depth d still has siblings below.
+    # open_levels[d] is True while the ancestor at depth d still has siblings below;
+    # prefixes[k] is the drawing of open_levels[1:k], kept alongside so that a row's guide
+    # is one lookup rather than a join over its depth (len(prefixes) == len(open_levels) + 1).
     open_levels: list[bool] = []
+    prefixes: list[str] = [""]
     for i, row in enumerate(rows):
         depth = row.depth
         del open_levels[depth:]
+        del prefixes[depth + 1 :]
+        last = last_child[i]
         if depth == 0:
             yield ""
+        elif depth <= MAX_GUIDES + 1 and depth < len(prefixes):
+            yield prefixes[depth] + ("└── " if last else "├── ")
         else:
             start = max(1, depth - MAX_GUIDES)
             prefix = f"⋮{depth} " if start > 1 else ""
             prefix += "".join("│   " if is_open else "    " for is_open in open_levels[start:depth])
-            yield prefix + ("└── " if last_child[i] else "├── ")
+            yield prefix + ("└── " if last else "├── ")
         while len(open_levels) < depth:
+            prefixes.append(prefixes[-1] + "    " if open_levels else "")
             open_levels.append(False)
-        open_levels.append(not last_child[i])
+        prefixes.append((prefixes[-1] + ("    " if last else "│   ")) if open_levels else "")
+        open_levels.append(not last)
 
 
 def describe_lines(info: dict[str, Any]) -> Iterator[str]:
