@@ -511,11 +511,9 @@ def _export_text(
     from argmap.formats import get
 
     if claim_id is not None:
-        from argmap.graph import Index
-        from argmap.queries import require, submap
+        from argmap.subgraph import neighbourhood
 
-        require(amap, claim_id)
-        amap = submap(amap, Index.of(amap).component(claim_id, depth))
+        amap = neighbourhood(amap, claim_id, depth)
     elif depth is not None:
         raise MapError("--depth needs an ID to count from", hint="e.g. argmap export thesis --depth 2")
     writer = get(fmt, for_writing=True).load()

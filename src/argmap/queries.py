@@ -149,23 +149,3 @@ def describe(index: Any, claim_id: str) -> dict[str, Any]:
         "undercuts": undercuts,
     }
 
-
-def submap(amap: ArgumentMap, keep: Iterable[str]) -> ArgumentMap:
-    """The map restricted to ``keep``: relations that leave the set are dropped with it."""
-    kept = set(keep)
-    claims = []
-    for claim in amap.claims:
-        if claim.id not in kept:
-            continue
-        claims.append(
-            claim.model_copy(
-                update={
-                    "supports": [t for t in claim.supports if t in kept],
-                    "attacks": [t for t in claim.attacks if t in kept],
-                    "contrasts": [t for t in claim.contrasts if t in kept],
-                    "linked": [x for x in claim.linked if x.to in kept and all(w in kept for w in x.with_)],
-                    "undercuts": [u for u in claim.undercuts if u.from_ in kept and u.to in kept],
-                }
-            )
-        )
-    return amap.model_copy(update={"claims": claims})
