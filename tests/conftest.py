@@ -45,7 +45,13 @@ def run():
 
     from argmap.cli import app
 
-    def invoke(*args: str, terminal: bool = False, width: int = 100, input: str | None = None, env: dict | None = None):
+    def invoke(
+        *args: str,
+        terminal: bool = False,
+        width: int = 100,
+        input: str | None = None,
+        env: dict | None = None,
+    ):
         environment = {"COLUMNS": str(width), "NO_COLOR": None, "FORCE_COLOR": None, "TTY_COMPATIBLE": None}
         if terminal:
             environment.update({"FORCE_COLOR": "1", "TTY_COMPATIBLE": "1"})

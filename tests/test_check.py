@@ -80,7 +80,10 @@ def test_json_and_github_formats(run, bad_map: Path) -> None:
         "column": 12,
     }
     github = run("check", "--map", str(bad_map), "--format", "github").stdout.splitlines()
-    assert github[2] == f"::error file={bad_map},line=14,col=19,title=AM101 unknown claim id::no claim has the id 'ghost' (check the spelling)"
+    assert (
+        github[2]
+        == f"::error file={bad_map},line=14,col=19,title=AM101 unknown claim id::no claim has the id 'ghost' (check the spelling)"
+    )
     assert github[-1].startswith("::warning file=")
 
 
@@ -89,7 +92,10 @@ def test_theses_without_support_and_maps_without_thesis(run, tmp_path: Path) -> 
     lonely.write_text("claims:\n  - {id: t, kind: thesis, text: T}\n", encoding="utf-8")
     result = run("check", "--map", str(lonely))
     assert result.exit_code == 0
-    assert result.stdout.splitlines()[0] == f"{lonely}:2:5: AM205 warning: thesis 't' has no support (add the reasons the text gives for it)"
+    assert (
+        result.stdout.splitlines()[0]
+        == f"{lonely}:2:5: AM205 warning: thesis 't' has no support (add the reasons the text gives for it)"
+    )
     assert run("check", "--map", str(lonely), "--strict").exit_code == 1
     none = tmp_path / "none.yaml"
     none.write_text("claims:\n  - {id: a, text: A}\n", encoding="utf-8")

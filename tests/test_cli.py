@@ -26,7 +26,9 @@ def test_list_plain_is_an_aligned_table(run, golden) -> None:
 
 
 def test_list_rich_at_fixed_width(run, golden) -> None:
-    result = run("list", "--kind", "objection", "--kind", "rebuttal", terminal=True, width=90, env={"NO_COLOR": "1"})
+    result = run(
+        "list", "--kind", "objection", "--kind", "rebuttal", terminal=True, width=90, env={"NO_COLOR": "1"}
+    )
     assert result.exit_code == 0, result.stderr
     assert "┏" in result.stdout
     golden("cli/list-rich-objections.txt", result.stdout)
@@ -61,10 +63,16 @@ def test_list_json_shape(run) -> None:
     ("args", "message"),
     [
         (("list", "--kind", "thesi"), "argmap: error: the map has no kind 'thesi'; did you mean 'thesis'?\n"),
-        (("list", "--section", "forms"), "argmap: error: the map has no section 'forms'; did you mean 'form'?\n"),
+        (
+            ("list", "--section", "forms"),
+            "argmap: error: the map has no section 'forms'; did you mean 'form'?\n",
+        ),
         (("show", "thesys"), "argmap: error: no claim has the id 'thesys'; did you mean 'thesis'?\n"),
         (("trace", "thesys"), "argmap: error: no claim has the id 'thesys'; did you mean 'thesis'?\n"),
-        (("tree", "--direction", "sideways"), "argmap: error: --direction must be 'down' or 'up', not 'sideways'\n"),
+        (
+            ("tree", "--direction", "sideways"),
+            "argmap: error: --direction must be 'down' or 'up', not 'sideways'\n",
+        ),
     ],
 )
 def test_user_errors_are_one_line_and_exit_2(run, args, message) -> None:
@@ -165,7 +173,9 @@ def test_version_and_help(run) -> None:
 
 def _argmap(*args: str, **kwargs):
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run([sys.executable, "-m", "argmap", *args], capture_output=True, text=True, env=env, **kwargs)
+    return subprocess.run(
+        [sys.executable, "-m", "argmap", *args], capture_output=True, text=True, env=env, **kwargs
+    )
 
 
 def test_help_does_not_import_the_heavy_libraries() -> None:
@@ -197,7 +207,9 @@ def test_internal_error_is_saved_not_shown(run, monkeypatch) -> None:
     result = run("list")
     assert result.exit_code == 70
     assert "Traceback" not in result.stderr
-    assert result.stderr.startswith("argmap: error: internal error (ZeroDivisionError): this is a bug in argmap")
+    assert result.stderr.startswith(
+        "argmap: error: internal error (ZeroDivisionError): this is a bug in argmap"
+    )
     saved = result.stderr.split("saved in ")[1].split(" (ARGMAP_DEBUG")[0]
     with open(saved, encoding="utf-8") as handle:
         assert "simulated bug" in handle.read()

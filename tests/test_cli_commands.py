@@ -21,7 +21,13 @@ def test_export_defaults_to_dot_on_stdout(run) -> None:
 
 
 def test_export_format_follows_the_output_extension(run, tmp_path: Path) -> None:
-    for name, start in (("m.dot", "digraph"), ("m.mmd", "%% "), ("m.json", "{"), ("m.yaml", "meta:"), ("m.graphml", "<?xml")):
+    for name, start in (
+        ("m.dot", "digraph"),
+        ("m.mmd", "%% "),
+        ("m.json", "{"),
+        ("m.yaml", "meta:"),
+        ("m.graphml", "<?xml"),
+    ):
         target = tmp_path / name
         result = run("export", "-o", str(target))
         assert result.exit_code == 0, result.stderr

@@ -20,18 +20,48 @@ def bomb(levels: int = 9) -> str:
 
 CASES: list[tuple[str, bytes, str]] = [
     ("empty.yaml", b"", "{path}:1:1: the map is empty; a map needs at least 'claims:' with a list of claims"),
-    ("comments.yaml", b"# nothing\n# here\n", "{path}:1:1: the map is empty; a map needs at least 'claims:' with a list of claims"),
-    ("binary.yaml", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "{path}: this looks like a binary file, not a text map; give a YAML, JSON, Argdown, AIF or Kialo text file"),
-    ("latin1.yaml", b"claims:\n  - id: a\n    text: na\xefve\n", "{path}:3:13: not valid UTF-8 (byte 0xef); save the file as UTF-8"),
-    ("bomb.yaml", bomb().encode(), "{path}:1:4: YAML anchors (&name) are not allowed in a map; write the value out in full; anchors and aliases are never needed and can hide expansion bombs"),
-    ("nested.yaml", b"a: " + b"[" * 5000 + b"]" * 5000 + b"\n", "{path}:1:1003: not valid YAML: exceeded maximum nesting depth; no argument map nests this deep; is this the right file?"),
-    ("list.yaml", b"- just\n- a list\n", "{path}:1:1: a map must be a mapping with 'meta' and 'claims'; start the file with 'claims:'"),
-    ("text.yaml", b"hello world\n", "{path}:1:1: a map must be a mapping with 'meta' and 'claims'; start the file with 'claims:'"),
+    (
+        "comments.yaml",
+        b"# nothing\n# here\n",
+        "{path}:1:1: the map is empty; a map needs at least 'claims:' with a list of claims",
+    ),
+    (
+        "binary.yaml",
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+        "{path}: this looks like a binary file, not a text map; give a YAML, JSON, Argdown, AIF or Kialo text file",
+    ),
+    (
+        "latin1.yaml",
+        b"claims:\n  - id: a\n    text: na\xefve\n",
+        "{path}:3:13: not valid UTF-8 (byte 0xef); save the file as UTF-8",
+    ),
+    (
+        "bomb.yaml",
+        bomb().encode(),
+        "{path}:1:4: YAML anchors (&name) are not allowed in a map; write the value out in full; anchors and aliases are never needed and can hide expansion bombs",
+    ),
+    (
+        "nested.yaml",
+        b"a: " + b"[" * 5000 + b"]" * 5000 + b"\n",
+        "{path}:1:1003: not valid YAML: exceeded maximum nesting depth; no argument map nests this deep; is this the right file?",
+    ),
+    (
+        "list.yaml",
+        b"- just\n- a list\n",
+        "{path}:1:1: a map must be a mapping with 'meta' and 'claims'; start the file with 'claims:'",
+    ),
+    (
+        "text.yaml",
+        b"hello world\n",
+        "{path}:1:1: a map must be a mapping with 'meta' and 'claims'; start the file with 'claims:'",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("name", "content", "message"), CASES, ids=[c[0] for c in CASES])
-def test_bad_file_gives_one_located_message(run, tmp_path: Path, name: str, content: bytes, message: str) -> None:
+def test_bad_file_gives_one_located_message(
+    run, tmp_path: Path, name: str, content: bytes, message: str
+) -> None:
     path = tmp_path / name
     path.write_bytes(content)
     started = time.perf_counter()
@@ -120,7 +150,9 @@ def test_ids_that_look_like_numbers_or_booleans(run, tmp_path: Path) -> None:
 
 def test_a_huge_single_line(run, tmp_path: Path) -> None:
     path = tmp_path / "m.yaml"
-    path.write_text("claims:\n  - id: a\n    kind: thesis\n    text: " + "word " * 1_000_000 + "\n", encoding="utf-8")
+    path.write_text(
+        "claims:\n  - id: a\n    kind: thesis\n    text: " + "word " * 1_000_000 + "\n", encoding="utf-8"
+    )
     result = run("--map", str(path), "show", "a", "--json")
     assert result.exit_code == 0, result.stderr
     assert len(json.loads(result.stdout)["text"]) == 5_000_000 - 1

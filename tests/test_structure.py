@@ -18,7 +18,9 @@ def make(claims: list[dict]) -> ArgumentMap:
 
 
 def chain_map(n: int) -> ArgumentMap:
-    claims = [{"id": "c0", "kind": "thesis"}] + [{"id": f"c{i}", "supports": [f"c{i - 1}"]} for i in range(1, n)]
+    claims = [{"id": "c0", "kind": "thesis"}] + [
+        {"id": f"c{i}", "supports": [f"c{i - 1}"]} for i in range(1, n)
+    ]
     return make(claims)
 
 
@@ -44,7 +46,9 @@ def test_a_deep_tree_draws_in_linear_time_with_a_depth_marker() -> None:
 
 
 def test_a_claim_with_100000_supporters() -> None:
-    claims = [{"id": "hub", "kind": "thesis"}] + [{"id": f"s{i}", "supports": ["hub"]} for i in range(100_000)]
+    claims = [{"id": "hub", "kind": "thesis"}] + [
+        {"id": f"s{i}", "supports": ["hub"]} for i in range(100_000)
+    ]
     index = Index.of(make(claims))
     result = trace(index, "hub", limit=5)
     assert result.total == 100_000 and len(result.chains) == 5 and result.left_out == 99_995
@@ -52,7 +56,9 @@ def test_a_claim_with_100000_supporters() -> None:
 
 
 def test_support_cycles_are_marked_not_followed() -> None:
-    amap = make([{"id": "a", "supports": ["b"]}, {"id": "b", "supports": ["c"]}, {"id": "c", "supports": ["a"]}])
+    amap = make(
+        [{"id": "a", "supports": ["b"]}, {"id": "b", "supports": ["c"]}, {"id": "c", "supports": ["a"]}]
+    )
     index = Index.of(amap)
     rows = build_tree(index, ["a"])
     assert [(r.id, r.cycle) for r in rows] == [("a", False), ("c", False), ("b", False), ("a", True)]
@@ -138,7 +144,9 @@ def support_maps(draw: st.DrawFn) -> ArgumentMap:
 
 @settings(max_examples=200, deadline=None)
 @given(support_maps(), st.data())
-def test_every_traced_chain_is_a_real_path_ending_at_the_claim(amap: ArgumentMap, data: st.DataObject) -> None:
+def test_every_traced_chain_is_a_real_path_ending_at_the_claim(
+    amap: ArgumentMap, data: st.DataObject
+) -> None:
     index = Index.of(amap)
     target = data.draw(st.sampled_from([c.id for c in amap.claims]))
     for direction in ("down", "up"):

@@ -89,7 +89,11 @@ def error_of(text: str) -> str:
             "add 'b' to the supports of 'a', or attack the claim instead",
             id="undercut-without-support",
         ),
-        pytest.param("", "m.yaml:1:1: the map is empty; a map needs at least 'claims:' with a list of claims", id="empty"),
+        pytest.param(
+            "",
+            "m.yaml:1:1: the map is empty; a map needs at least 'claims:' with a list of claims",
+            id="empty",
+        ),
         pytest.param(
             "# only a comment\n",
             "m.yaml:1:1: the map is empty; a map needs at least 'claims:' with a list of claims",
@@ -162,7 +166,9 @@ def test_yaml_11_pitfalls_stay_strings() -> None:
 
 
 def test_plain_ids_that_look_like_numbers_and_booleans() -> None:
-    amap = argmap.loads("claims:\n  - id: no\n    text: yes\n  - id: 1.0\n    text: 0x10\n    attacks: [no]\n")
+    amap = argmap.loads(
+        "claims:\n  - id: no\n    text: yes\n  - id: 1.0\n    text: 0x10\n    attacks: [no]\n"
+    )
     assert [(c.id, c.text) for c in amap.claims] == [("no", "yes"), ("1.0", "0x10")]
 
 
@@ -174,7 +180,9 @@ def test_bom_and_crlf_are_accepted(tmp_path) -> None:
 
 
 def test_crlf_error_lines_are_counted_right() -> None:
-    assert error_of("claims:\r\n  - id: a\r\n    text: t\r\n    oops: 1\r\n").startswith("m.yaml:4:5: unknown key 'oops'")
+    assert error_of("claims:\r\n  - id: a\r\n    text: t\r\n    oops: 1\r\n").startswith(
+        "m.yaml:4:5: unknown key 'oops'"
+    )
 
 
 def test_invalid_utf8_is_located(tmp_path) -> None:
@@ -241,7 +249,9 @@ def test_write_is_normalised_and_reads_back() -> None:
 # -- properties ------------------------------------------------------------------------------
 
 slugs = st.from_regex(r"[a-z0-9][a-z0-9._-]{0,8}", fullmatch=True)
-texts = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), min_size=1, max_size=40)
+texts = st.text(
+    st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), min_size=1, max_size=40
+)
 
 
 @st.composite

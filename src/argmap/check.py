@@ -120,7 +120,15 @@ def check(
     def add(code: str, loc: tuple[Any, ...], message: str, hint: str | None = None) -> None:
         where = locate(loc, False)
         findings.append(
-            Finding(code, RULES[code][0], message, hint, path, where[0] if where else None, where[1] if where else None)
+            Finding(
+                code,
+                RULES[code][0],
+                message,
+                hint,
+                path,
+                where[0] if where else None,
+                where[1] if where else None,
+            )
         )
 
     for problem in reference_problems(amap, source_text):
@@ -180,18 +188,33 @@ def _structure_rules(
         closing = cycle[-1]
         loc = ("claims", positions[closing], "supports")
         shown = " → ".join([*cycle, first])
-        yield "AM105", loc, f"support cycle: {shown}", "a claim cannot (even indirectly) support itself; remove one support"
+        yield (
+            "AM105",
+            loc,
+            f"support cycle: {shown}",
+            "a claim cannot (even indirectly) support itself; remove one support",
+        )
 
     for claim in claims:
         base = ("claims", positions[claim.id])
         both = sorted(set(claim.supports) & set(claim.attacks))
         for target in both:
-            yield "AM202", (*base, "attacks"), f"{claim.id!r} both supports and attacks {target!r}", "keep one of the two"
+            yield (
+                "AM202",
+                (*base, "attacks"),
+                f"{claim.id!r} both supports and attacks {target!r}",
+                "keep one of the two",
+            )
         for field in ("supports", "attacks", "contrasts"):
             targets = getattr(claim, field)
             if len(set(targets)) != len(targets):
                 twice = sorted({t for t in targets if targets.count(t) > 1})
-                yield "AM203", (*base, field), f"{claim.id!r} lists {', '.join(twice)} twice in {field}", "remove the repeat"
+                yield (
+                    "AM203",
+                    (*base, field),
+                    f"{claim.id!r} lists {', '.join(twice)} twice in {field}",
+                    "remove the repeat",
+                )
         for partner in claim.contrasts:
             if claim.id in index.claims[partner].contrasts:
                 if claim.id < partner:
@@ -203,17 +226,37 @@ def _structure_rules(
                     )
 
     if not theses:
-        yield "AM206", (), "the map has no claim of kind 'thesis'", "mark the main claim(s) with 'kind: thesis'"
+        yield (
+            "AM206",
+            (),
+            "the map has no claim of kind 'thesis'",
+            "mark the main claim(s) with 'kind: thesis'",
+        )
         return
     connected = _connected_to(index, theses)
     for claim in claims:
         base = ("claims", positions[claim.id])
         if claim.id not in connected:
-            yield "AM201", base, f"{claim.id!r} is not connected to any thesis", "relate it to the argument or remove it"
+            yield (
+                "AM201",
+                base,
+                f"{claim.id!r} is not connected to any thesis",
+                "relate it to the argument or remove it",
+            )
         if claim.kind == "objection" and not index.attackers(claim.id):
-            yield "AM204", base, f"objection {claim.id!r} is not attacked by anything", "add a rebuttal, or concede it"
+            yield (
+                "AM204",
+                base,
+                f"objection {claim.id!r} is not attacked by anything",
+                "add a rebuttal, or concede it",
+            )
         if claim.kind == "thesis" and not index.supporters(claim.id):
-            yield "AM205", base, f"thesis {claim.id!r} has no support", "add the reasons the text gives for it"
+            yield (
+                "AM205",
+                base,
+                f"thesis {claim.id!r} has no support",
+                "add the reasons the text gives for it",
+            )
 
 
 def _connected_to(index: Index, starts: list[str]) -> set[str]:

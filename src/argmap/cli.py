@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Optional, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
@@ -52,7 +52,7 @@ def _version(value: bool) -> None:
 @app.callback()
 def _global(
     map_path: Annotated[
-        Optional[Path],
+        Path | None,
         typer.Option(
             "--map",
             "-m",
@@ -62,10 +62,10 @@ def _global(
         ),
     ] = None,
     from_format: Annotated[
-        Optional[str], typer.Option("--from", help="Format of --map when the extension does not tell.")
+        str | None, typer.Option("--from", help="Format of --map when the extension does not tell.")
     ] = None,
     max_bytes: Annotated[
-        Optional[int],
+        int | None,
         typer.Option("--max-bytes", help="Refuse larger input files (default 32 MiB; 0 lifts the cap)."),
     ] = None,
     version: Annotated[
@@ -126,7 +126,7 @@ class warnings_to_stderr:
         self._caught = self._catcher.__enter__()
         warnings.simplefilter("always", MapWarning)
 
-    def __exit__(self, *exc: Any) -> bool:
+    def __exit__(self, *exc: object) -> bool:
         import warnings
 
         from argmap.errors import MapWarning
@@ -174,8 +174,12 @@ def claim_json(claim: Any) -> dict[str, Any]:
 # -- commands ------------------------------------------------------------------------------
 
 KindOption = Annotated[
-    Optional[list[str]],
-    typer.Option("--kind", "-k", help="Only claims of this kind (thesis, claim, evidence, objection, rebuttal); repeatable."),
+    list[str] | None,
+    typer.Option(
+        "--kind",
+        "-k",
+        help="Only claims of this kind (thesis, claim, evidence, objection, rebuttal); repeatable.",
+    ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable JSON (schema in the README).")]
 
@@ -184,11 +188,15 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable JSON 
 def list_claims(
     kind: KindOption = None,
     section: Annotated[
-        Optional[list[str]], typer.Option("--section", "-s", help="Only claims in this section; repeatable.")
+        list[str] | None, typer.Option("--section", "-s", help="Only claims in this section; repeatable.")
     ] = None,
-    tag: Annotated[Optional[list[str]], typer.Option("--tag", "-t", help="Only claims with this tag; repeat to require several.")] = None,
+    tag: Annotated[
+        list[str] | None,
+        typer.Option("--tag", "-t", help="Only claims with this tag; repeat to require several."),
+    ] = None,
     search: Annotated[
-        Optional[str], typer.Option("--search", "-q", help="Only claims whose id, text or quote contain all these words.")
+        str | None,
+        typer.Option("--search", "-q", help="Only claims whose id, text or quote contain all these words."),
     ] = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -252,9 +260,11 @@ def show(
 @command("tree")
 def tree(
     claim_id: Annotated[
-        Optional[str], typer.Argument(metavar="[ID]", help="Root claim (default: every thesis).")
+        str | None, typer.Argument(metavar="[ID]", help="Root claim (default: every thesis).")
     ] = None,
-    depth: Annotated[Optional[int], typer.Option("--depth", "-d", min=0, help="Show at most this many levels.")] = None,
+    depth: Annotated[
+        int | None, typer.Option("--depth", "-d", min=0, help="Show at most this many levels.")
+    ] = None,
     direction: Annotated[
         str,
         typer.Option(
@@ -263,8 +273,11 @@ def tree(
         ),
     ] = "down",
     status: Annotated[
-        Optional[str],
-        typer.Option("--status", help="Mark each claim IN/OUT/UNDEC under grounded, complete, preferred or stable semantics."),
+        str | None,
+        typer.Option(
+            "--status",
+            help="Mark each claim IN/OUT/UNDEC under grounded, complete, preferred or stable semantics.",
+        ),
     ] = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -330,7 +343,7 @@ def trace_chains(
     claim_id: Annotated[str, typer.Argument(metavar="ID", help="The claim whose support chains to trace.")],
     up: Annotated[bool, typer.Option("--up", help="Chains from ID up to the theses it serves.")] = False,
     limit: Annotated[
-        Optional[int], typer.Option("--limit", "-n", min=1, help="Show at most this many chains (default 100).")
+        int | None, typer.Option("--limit", "-n", min=1, help="Show at most this many chains (default 100).")
     ] = 100,
     as_json: JsonOption = False,
 ) -> None:
@@ -360,7 +373,10 @@ def trace_chains(
 
 @command("search")
 def search(
-    words: Annotated[list[str], typer.Argument(metavar="WORDS...", help="Words that must all occur (any case, any script).")],
+    words: Annotated[
+        list[str],
+        typer.Argument(metavar="WORDS...", help="Words that must all occur (any case, any script)."),
+    ],
     as_json: JsonOption = False,
 ) -> None:
     """Find claims whose text or quote contains all the words; matches are highlighted."""
@@ -403,8 +419,12 @@ def search(
 @command("check")
 def check_maps(
     maps: Annotated[
-        Optional[list[Path]],
-        typer.Option("--map", "-m", help="Map file to check; repeat for several (default: the global --map or the bundled map)."),
+        list[Path] | None,
+        typer.Option(
+            "--map",
+            "-m",
+            help="Map file to check; repeat for several (default: the global --map or the bundled map).",
+        ),
     ] = None,
     output: Annotated[
         str, typer.Option("--format", "-f", help="text, json, or github (GitHub Actions annotations).")
@@ -434,7 +454,9 @@ def check_maps(
         print_json(
             {
                 "findings": [f.to_json() for f in findings],
-                "unusable": [{"path": e.path, "line": e.line, "column": e.column, "message": str(e)} for e in unusable],
+                "unusable": [
+                    {"path": e.path, "line": e.line, "column": e.column, "message": str(e)} for e in unusable
+                ],
                 "errors": errors,
                 "warnings": warnings,
             }
@@ -446,7 +468,9 @@ def check_maps(
             _say_error(str(error))
         if output == "text":
             files = f"{len(targets)} file{'s' if len(targets) != 1 else ''}"
-            sys.stdout.write(f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''} in {files}\n")
+            sys.stdout.write(
+                f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''} in {files}\n"
+            )
     if unusable:
         raise typer.Exit(EXIT_USAGE)
     if errors or (strict and warnings):
@@ -457,15 +481,21 @@ def check_maps(
 def convert(
     source: Annotated[str, typer.Argument(metavar="IN", help="Map to read ('-' for stdin).")],
     target: Annotated[str, typer.Argument(metavar="OUT", help="File to write ('-' for stdout).")],
-    from_format: Annotated[Optional[str], typer.Option("--from", help="Format of IN (default: by extension or content).")] = None,
-    to_format: Annotated[Optional[str], typer.Option("--to", help="Format of OUT (default: by extension).")] = None,
+    from_format: Annotated[
+        str | None, typer.Option("--from", help="Format of IN (default: by extension or content).")
+    ] = None,
+    to_format: Annotated[
+        str | None, typer.Option("--to", help="Format of OUT (default: by extension).")
+    ] = None,
 ) -> None:
     """Convert a map between formats (yaml, json, argdown, aif; kialo, .af and .apx read only)."""
     from argmap.formats import choose_writer, names
     from argmap.io import write_atomic
 
     if target == "-" and not to_format:
-        raise MapError("writing to stdout needs --to", hint="choose one of: " + ", ".join(names(writable=True)))
+        raise MapError(
+            "writing to stdout needs --to", hint="choose one of: " + ", ".join(names(writable=True))
+        )
     from argmap.io import rebase_source
 
     writer = choose_writer(None if target == "-" else target, to_format)
@@ -478,7 +508,7 @@ def convert(
 
 
 StatusOption = Annotated[
-    Optional[str],
+    str | None,
     typer.Option(
         "--status",
         help="Colour claims by their label under these semantics: grounded, complete, preferred or stable.",
@@ -518,32 +548,48 @@ def _export_text(
         raise MapError("--depth needs an ID to count from", hint="e.g. argmap export thesis --depth 2")
     writer = get(fmt, for_writing=True).load()
     if fmt in ("dot", "mermaid"):
-        options = {"cluster_by": cluster_by, "wrap": wrap, "rankdir": rankdir, "status": _statuses(amap, status)}
+        options = {
+            "cluster_by": cluster_by,
+            "wrap": wrap,
+            "rankdir": rankdir,
+            "status": _statuses(amap, status),
+        }
         return writer.write(amap, **options)  # type: ignore[no-any-return]
     if status is not None:
-        raise MapError(f"--status colours drawings; the {fmt} format has no colours", hint="use --to dot or --to mermaid")
+        raise MapError(
+            f"--status colours drawings; the {fmt} format has no colours", hint="use --to dot or --to mermaid"
+        )
     return writer.write(amap)  # type: ignore[no-any-return]
 
 
 IdArgument = Annotated[
-    Optional[str], typer.Argument(metavar="[ID]", help="Export only the claims around this one (see --depth).")
+    str | None, typer.Argument(metavar="[ID]", help="Export only the claims around this one (see --depth).")
 ]
 DepthOption = Annotated[
-    Optional[int], typer.Option("--depth", "-d", min=0, help="With ID: how many relations away from ID to include.")
+    int | None,
+    typer.Option("--depth", "-d", min=0, help="With ID: how many relations away from ID to include."),
 ]
 ClusterOption = Annotated[str, typer.Option("--cluster-by", help="section (a box per section) or none.")]
 WrapOption = Annotated[int, typer.Option("--wrap", min=8, help="Wrap labels at this many columns.")]
-RankdirOption = Annotated[str, typer.Option("--rankdir", help="Layout direction: BT (support flows up), TB, LR or RL.")]
+RankdirOption = Annotated[
+    str, typer.Option("--rankdir", help="Layout direction: BT (support flows up), TB, LR or RL.")
+]
 
 
 @command("export")
 def export(
     claim_id: IdArgument = None,
     to: Annotated[
-        Optional[str],
-        typer.Option("--to", "-t", help="dot, graphml, json, mermaid, yaml, argdown or aif (default: by -o's extension, else dot)."),
+        str | None,
+        typer.Option(
+            "--to",
+            "-t",
+            help="dot, graphml, json, mermaid, yaml, argdown or aif (default: by -o's extension, else dot).",
+        ),
     ] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here (atomically) instead of stdout.")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here (atomically) instead of stdout.")
+    ] = None,
     depth: DepthOption = None,
     cluster_by: ClusterOption = "section",
     wrap: WrapOption = 30,
@@ -552,7 +598,6 @@ def export(
 ) -> None:
     """Export the map (or the part around one claim) as DOT, GraphML, JSON, Mermaid, YAML, Argdown or AIF."""
     from argmap.formats import choose_writer
-
     from argmap.io import rebase_source, write_atomic
 
     fmt = choose_writer(output, to).name
@@ -570,7 +615,9 @@ def export(
 def render(
     output: Annotated[Path, typer.Option("--output", "-o", help="The drawing to write: .svg, .png or .pdf.")],
     claim_id: IdArgument = None,
-    engine: Annotated[str, typer.Option("--engine", "-e", help="Graphviz layout engine: dot, neato or sfdp.")] = "dot",
+    engine: Annotated[
+        str, typer.Option("--engine", "-e", help="Graphviz layout engine: dot, neato or sfdp.")
+    ] = "dot",
     depth: DepthOption = None,
     cluster_by: ClusterOption = "section",
     wrap: WrapOption = 30,
@@ -590,12 +637,18 @@ def evaluate_claims(
         str, typer.Option("--semantics", "-s", help="grounded (default), complete, preferred or stable.")
     ] = "grounded",
     gradual: Annotated[
-        Optional[str], typer.Option("--gradual", "-g", help="Also score each claim: dfquad or hcat (h-categoriser).")
+        str | None,
+        typer.Option("--gradual", "-g", help="Also score each claim: dfquad or hcat (h-categoriser)."),
     ] = None,
     bipolar: Annotated[
-        bool, typer.Option("--bipolar", help="Let supports count: add supported and mediated attacks (deductive support).")
+        bool,
+        typer.Option(
+            "--bipolar", help="Let supports count: add supported and mediated attacks (deductive support)."
+        ),
     ] = False,
-    as_tree: Annotated[bool, typer.Option("--tree", help="Show the verdicts on the support/attack tree.")] = False,
+    as_tree: Annotated[
+        bool, typer.Option("--tree", help="Show the verdicts on the support/attack tree.")
+    ] = False,
     as_json: JsonOption = False,
 ) -> None:
     """Which claims stand once the rebuttals are weighed: acceptability labels and gradual strength.

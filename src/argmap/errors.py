@@ -98,7 +98,9 @@ class MapWarning(UserWarning):
         super().__init__(f"{self.location}: {message}" if located else message)
 
 
-def warn(message: str, *, path: str | None = None, line: int | None = None, column: int | None = None) -> None:
+def warn(
+    message: str, *, path: str | None = None, line: int | None = None, column: int | None = None
+) -> None:
     """Emit a located `MapWarning` (stacklevel points at the reader's caller)."""
     import warnings
 

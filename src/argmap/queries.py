@@ -148,4 +148,3 @@ def describe(index: Any, claim_id: str) -> dict[str, Any]:
         "contrasts": index.contrasts(claim_id),
         "undercuts": undercuts,
     }
-

@@ -56,11 +56,7 @@ def register(fmt: Format) -> None:
 
 
 def names(*, readable: bool = False, writable: bool = False) -> list[str]:
-    return [
-        f.name
-        for f in FORMATS.values()
-        if (not readable or f.readable) and (not writable or f.writable)
-    ]
+    return [f.name for f in FORMATS.values() if (not readable or f.readable) and (not writable or f.writable)]
 
 
 def get(name: str, *, for_reading: bool = False, for_writing: bool = False) -> Format:
@@ -79,7 +75,11 @@ def get(name: str, *, for_reading: bool = False, for_writing: bool = False) -> F
 def by_extension(path: str | Path, *, for_reading: bool = False, for_writing: bool = False) -> Format | None:
     suffix = Path(path).suffix.lower()
     for fmt in FORMATS.values():
-        if suffix in fmt.extensions and (not for_reading or fmt.readable) and (not for_writing or fmt.writable):
+        if (
+            suffix in fmt.extensions
+            and (not for_reading or fmt.readable)
+            and (not for_writing or fmt.writable)
+        ):
             return fmt
     return None
 

@@ -52,7 +52,12 @@ GLYPH_STYLE = {
 MAX_RICH_DEPTH = 30
 
 
-STATUS_STYLE = {"in": "bold black on green", "out": "bold white on red", "undec": "bold black on yellow", "credulous": "bold black on cyan"}
+STATUS_STYLE = {
+    "in": "bold black on green",
+    "out": "bold white on red",
+    "undec": "bold black on yellow",
+    "credulous": "bold black on cyan",
+}
 
 
 def status_badge(status: str) -> Text:
@@ -160,7 +165,9 @@ def trace_view(result: Any) -> Any:
         for claim_id, attackers in chain.attacked_by.items():
             parts.append(Text(f"{pad}− {claim_id} is attacked by {', '.join(attackers)}", style="red"))
         for (premise, conclusion), by in chain.undercut_by.items():
-            parts.append(Text(f"{pad}⊘ {premise} → {conclusion} is undercut by {', '.join(by)}", style="dark_orange"))
+            parts.append(
+                Text(f"{pad}⊘ {premise} → {conclusion} is undercut by {', '.join(by)}", style="dark_orange")
+            )
     if lines[-1].startswith("…"):
         parts.append(Text(lines[-1], style="dim"))
     return Group(*parts)
