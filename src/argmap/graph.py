@@ -116,23 +116,6 @@ class Index:
             if not any(e.kind in ("supports", "attacks") for e in self.outgoing[claim_id])
         ]
 
-    def component(self, claim_id: str, depth: int | None = None) -> list[str]:
-        """Claims within ``depth`` relations of ``claim_id``, in either direction (BFS order)."""
-        seen = {claim_id: 0}
-        frontier = [claim_id]
-        while frontier:
-            following: list[str] = []
-            for current in frontier:
-                if depth is not None and seen[current] >= depth:
-                    continue
-                for edge in self.outgoing[current] + self.incoming[current]:
-                    for neighbour in (edge.source, edge.target, *edge.undercut_by):
-                        if neighbour not in seen:
-                            seen[neighbour] = seen[current] + 1
-                            following.append(neighbour)
-            frontier = following
-        return list(seen)
-
 
 _new_object = object.__new__
 _set_source = Edge.source.__set__  # type: ignore[attr-defined,misc]

@@ -7,7 +7,7 @@ contract between formats. Relations live on the claim that makes them (``support
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Annotated, Any, Literal
@@ -115,7 +115,14 @@ class ArgumentMap(BaseModel):
 
     @cached_property
     def by_id(self) -> dict[str, Claim]:
+        """Claims by id (a map is not edited in place; `model_copy` starts a fresh index)."""
         return {claim.id: claim for claim in self.claims}
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> ArgumentMap:
+        """A copy whose ``by_id`` describes its own claims, not the original's."""
+        copy = super().model_copy(update=update, deep=deep)
+        copy.__dict__.pop("by_id", None)
+        return copy
 
     def __getitem__(self, claim_id: str) -> Claim:
         return self.by_id[claim_id]
