@@ -162,3 +162,10 @@ def test_every_traced_chain_is_a_real_path_ending_at_the_claim(
             assert result.total == len(result.chains)
         distinct = {tuple(c.claims) for c in result.chains}
         assert len(distinct) == len(result.chains)
+
+
+def test_a_copied_map_indexes_its_own_claims() -> None:
+    amap = make([{"id": "a"}, {"id": "b"}])
+    assert "b" in amap
+    part = amap.model_copy(update={"claims": amap.claims[:1]})
+    assert "b" not in part and "a" in part and len(part.by_id) == 1
