@@ -214,3 +214,27 @@ def test_internal_error_is_saved_not_shown(run, monkeypatch) -> None:
     with open(saved, encoding="utf-8") as handle:
         assert "simulated bug" in handle.read()
     os.unlink(saved)
+
+
+@pytest.mark.parametrize(
+    ("name", "args"),
+    [
+        ("list", ("list", "--json")),
+        ("show", ("show", "larger-perspective", "--json")),
+        ("show", ("show", "new-tech-booming", "--json")),
+        ("tree", ("tree", "--json")),
+        ("tree", ("tree", "--status", "grounded", "--json")),
+        ("trace", ("trace", "thesis", "--json")),
+        ("trace", ("trace", "industrial-depth", "--up", "--json")),
+        ("search", ("search", "Blockchain", "--json")),
+    ],
+)
+def test_json_output_follows_its_schema(run, name: str, args: tuple[str, ...]) -> None:
+    import jsonschema
+
+    from conftest import ROOT
+
+    schema = json.loads((ROOT / "tests" / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8"))
+    result = run(*args)
+    assert result.exit_code == 0, result.stderr
+    jsonschema.validate(json.loads(result.stdout), schema)
