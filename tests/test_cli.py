@@ -238,3 +238,20 @@ def test_json_output_follows_its_schema(run, name: str, args: tuple[str, ...]) -
     result = run(*args)
     assert result.exit_code == 0, result.stderr
     jsonschema.validate(json.loads(result.stdout), schema)
+
+
+def test_search_any_script_case_insensitively(run, tmp_path) -> None:
+    path = tmp_path / "cjk.yaml"
+    path.write_text(
+        "claims:\n  - {id: a, kind: thesis, text: 工业互联网是一股暗流, quote: 暗流涌动}\n"
+        "  - {id: b, text: Die STRASSE ist lang, supports: [a]}\n",
+        encoding="utf-8",
+    )
+    data = json.loads(run("--map", str(path), "search", "暗流", "--json").stdout)
+    assert [c["id"] for c in data["claims"]] == ["a"]
+    assert data["claims"][0]["text_matches"] == [[8, 10]] and data["claims"][0]["quote_matches"] == [[0, 2]]
+    for word in ("straße", "Strasse"):  # casefolding: ß matches SS
+        found = json.loads(run("--map", str(path), "search", word, "--json").stdout)["claims"]
+        assert [c["id"] for c in found] == ["b"]
+    highlighted = run("--map", str(path), "search", "暗流", terminal=True).stdout
+    assert "\x1b[1;7m暗流\x1b[0m" in highlighted
