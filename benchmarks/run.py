@@ -142,21 +142,34 @@ def run_once(
 
 
 def measure(
-    label: str, command: list[str], env: dict[str, str], runs: int, timeout: float, check: Any = None
+    label: str,
+    command: list[str],
+    env: dict[str, str],
+    runs: int,
+    timeout: float,
+    check: Any = None,
+    *,
+    warmup_counts: bool = False,
 ) -> Result:
-    """One warm-up run (output kept and checked), then ``runs`` timed runs to /dev/null."""
+    """One warm-up run (output kept and checked), then ``runs`` timed runs to /dev/null.
+
+    With ``warmup_counts`` (runs of many seconds, where warming up changes nothing) the
+    checked run is also the first of the ``runs`` samples.
+    """
     result = Result(label, command)
     OUTPUTS.mkdir(parents=True, exist_ok=True)
     out_path = OUTPUTS / (label.replace(" ", "_").replace("/", "_") + ".out")
     try:
         with open(out_path, "wb") as handle:
-            _, code, stderr = run_once(command, env, handle, timeout)
+            sample, code, stderr = run_once(command, env, handle, timeout)
         if code != 0:
             result.error = f"exit {code}: {stderr.decode(errors='replace').strip()[-300:]}"
         else:
             result.output_bytes = out_path.stat().st_size
             result.error = check(out_path) if check is not None else None
-        for _ in range(runs if result.error is None else 0):
+        if warmup_counts and result.error is None:
+            result.samples.append(sample)
+        for _ in range(len(result.samples), runs if result.error is None else 0):
             sample, code, stderr = run_once(command, env, subprocess.DEVNULL, timeout)
             if code != 0:
                 result.error = f"exit {code}: {stderr.decode(errors='replace').strip()[-300:]}"
@@ -315,6 +328,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--argmap", default=None, help="argmap command (default: this python -m argmap)")
     parser.add_argument("--timeout", type=float, default=300.0, help="seconds before one run is killed")
     parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
+    parser.add_argument(
+        "--big",
+        type=lambda text: parse_size(text)[1],
+        default=1_000_000,
+        help="from this many claims on, the checked run is also a sample and YAML loads are skipped",
+    )
+    parser.add_argument(
+        "--all", action="store_true", help="time YAML loads at the big sizes too (+10 min at 1M)"
+    )
     args = parser.parse_args(argv)
 
     labels = [parse_size(s)[0] for s in args.sizes.split(",") if s.strip()]
@@ -375,71 +397,50 @@ def main(argv: list[str] | None = None) -> int:
         mapped = ["--map", str(files["json"]), "--max-bytes", "0"]
         thesis = info["theses"][0]
         print(f"{label} ({n:,} claims):", flush=True)
-        row: dict[str, Result] = {}
+        big = n >= args.big
         load_code = "import sys, argmap; argmap.load(sys.argv[1], max_bytes=0)"
-        row["load yaml"] = measure(
-            f"{label} load yaml", [python, "-c", load_code, str(files["yaml"])], env, args.runs, args.timeout
-        )
-        row["load json"] = measure(
-            f"{label} load json", [python, "-c", load_code, str(files["json"])], env, args.runs, args.timeout
-        )
-        row["list --json"] = measure(
-            f"{label} list --json",
-            [*argmap, *mapped, "list", "--json"],
-            env,
-            args.runs,
-            args.timeout,
-            json_check("claims", n),
-        )
-        row["tree"] = measure(
-            f"{label} tree", [*argmap, *mapped, "tree"], env, args.runs, args.timeout, lines_check(n)
-        )
-        row["trace thesis"] = measure(
-            f"{label} trace {thesis}",
-            [*argmap, *mapped, "trace", thesis],
-            env,
-            args.runs,
-            args.timeout,
-            lines_check(2),
-        )
         deep = info["deep_claim"]
-        row["trace --up deep"] = measure(
-            f"{label} trace --up {deep}",
-            [*argmap, *mapped, "trace", "--up", deep],
-            env,
-            args.runs,
-            args.timeout,
-            lines_check(2),
-        )
-        row["export --to dot"] = measure(
-            f"{label} export --to dot",
-            export_dot(mapped, str(files["json"])),
-            env,
-            args.runs,
-            args.timeout,
-            dot_check(n),
-        )
+        # (key, label, command, output check); queries read argmap JSON.
+        jobs: list[tuple[str, str, list[str], Any]] = []
+        if not big or args.all:
+            jobs.append(("load yaml", "load yaml", [python, "-c", load_code, str(files["yaml"])], None))
+        jobs += [
+            ("load json", "load json", [python, "-c", load_code, str(files["json"])], None),
+            ("list --json", "list --json", [*argmap, *mapped, "list", "--json"], json_check("claims", n)),
+            ("tree", "tree", [*argmap, *mapped, "tree"], lines_check(n)),
+            ("trace thesis", f"trace {thesis}", [*argmap, *mapped, "trace", thesis], lines_check(2)),
+            (
+                "trace --up deep",
+                f"trace --up {deep}",
+                [*argmap, *mapped, "trace", "--up", deep],
+                lines_check(2),
+            ),
+            ("export --to dot", "export --to dot", export_dot(mapped, str(files["json"])), dot_check(n)),
+        ]
         if not peer_problem and label in peer_labels:
-            peer = [str(PEER)]
-            row["argdown map --format dot"] = measure(
-                f"{label} argdown map --format dot",
-                [*peer, "map", "--format", "dot", "--stdout", "--silent", str(files["argdown"])],
-                env,
-                args.runs,
-                args.timeout,
-                dot_check(n),
-            )
-            row["argdown json"] = measure(
-                f"{label} argdown json",
-                [*peer, "json", "--stdout", "--silent", str(files["argdown"])],
-                env,
-                args.runs,
-                args.timeout,
-                json_check("statements", n),
+            argdown_file = str(files["argdown"])
+            jobs += [
+                (
+                    "argdown map --format dot",
+                    "argdown map --format dot",
+                    [str(PEER), "map", "--format", "dot", "--stdout", "--silent", argdown_file],
+                    dot_check(n),
+                ),
+                (
+                    "argdown json",
+                    "argdown json",
+                    [str(PEER), "json", "--stdout", "--silent", argdown_file],
+                    json_check("statements", n),
+                ),
+            ]
+        row: dict[str, Result] = {}
+        for key, name, command, check in jobs:
+            row[key] = measure(
+                f"{label} {name}", command, env, args.runs, args.timeout, check, warmup_counts=big
             )
         sized[label] = row
         loads[label] = {}
-        for kind in ("yaml", "json"):
+        for kind in ("yaml", "json") if not big or args.all else ():
             try:
                 loads[label][kind] = load_times(python, kind, files[kind], env, args.runs, args.timeout)
                 print(
