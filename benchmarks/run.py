@@ -601,7 +601,7 @@ def render(
         ("argdown json", "Argdown `json`"),
     ]
     growth = [(a, b) for a, b in (("10k", "100k"), ("100k", "1M")) if a in labels and b in labels]
-    header = "| command | " + " | ".join(labels) + " | " + " | ".join(f"{a}→{b}" for a, b in growth) + " |"
+    header = "| command | " + " | ".join([*labels, *(f"{a}→{b}" for a, b in growth)]) + " |"
     w("### Wall time · peak RSS, and growth factors (time) between sizes")
     w("")
     w(header)
@@ -614,7 +614,7 @@ def render(
         for a, b in growth:
             ra, rb = sized[a].get(key), sized[b].get(key)
             factors.append(ratio(rb.wall, ra.wall) if ra and rb and ra.ok and rb.ok else "–")
-        w(f"| {name} | " + " | ".join(cells) + " | " + " | ".join(factors) + " |")
+        w(f"| {name} | " + " | ".join([*cells, *factors]) + " |")
     w("")
     w(
         "A growth factor of 10× per tenfold size is linear; the fixed start-up cost (about 0.2 s of "
