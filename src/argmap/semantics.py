@@ -69,11 +69,11 @@ cyclic DF-QuAD can oscillate between several fixed points.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
+
+from argmap.io import gc_paused
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
@@ -127,22 +127,6 @@ DEFAULT_MAX_ITERATIONS = 1000
 
 
 # --------------------------------------------------------------------------- frameworks
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic GC while building millions of small lists.
-
-    Each allocation burst would trigger collections that rescan the whole growing heap, about
-    a fifth of the time on a 1M-argument framework; these lists hold ints and form no cycles.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 class Framework:
@@ -235,7 +219,7 @@ class Framework:
     def children(self) -> list[list[int]]:
         """For each argument, the arguments it attacks (with repeats if an attack is repeated)."""
         if self._children is None:
-            with _gc_paused():
+            with gc_paused():
                 children: list[list[int]] = [[] for _ in self.arguments]
                 for s, t in zip(self.sources, self.targets, strict=True):
                     children[s].append(t)
@@ -245,7 +229,7 @@ class Framework:
     @property
     def attackers(self) -> list[list[int]]:
         if self._attackers is None:
-            with _gc_paused():
+            with gc_paused():
                 attackers: list[list[int]] = [[] for _ in self.arguments]
                 for s, t in zip(self.sources, self.targets, strict=True):
                     attackers[t].append(s)
