@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import yaml
 
@@ -64,13 +64,11 @@ def _scalar(event: Any, path: str | None) -> str | None:
         return str(event.value)
     if tag in _PLAIN_TAGS:
         return None if tag.endswith(":null") else str(event.value)
-    line, column = _mark(event)
-    raise MapError(
+    _refuse(
+        event,
+        path,
         f"the tag {tag!r} is not allowed",
-        path=path,
-        line=line,
-        column=column,
-        hint="remove the tag; argmap maps hold plain text, lists and mappings",
+        "remove the tag; argmap maps hold plain text, lists and mappings",
     )
 
 
@@ -200,57 +198,39 @@ def _parse_fast(text: str, path: str | None) -> Any:
     return root
 
 
-def _refuse_merge(event: Any, path: str | None) -> None:
+def _refuse(event: Any, path: str | None, message: str, hint: str) -> NoReturn:
+    """Raise the `MapError` for something the event stream must not hold, at the event."""
     line, column = _mark(event)
-    raise MapError(
-        "merge keys (<<) are not allowed",
-        path=path,
-        line=line,
-        column=column,
-        hint="write the keys out in full",
-    )
+    raise MapError(message, path=path, line=line, column=column, hint=hint)
 
 
-def _refuse_duplicate(event: Any, path: str | None, key: str) -> None:
-    line, column = _mark(event)
-    raise MapError(
+def _refuse_merge(event: Any, path: str | None) -> NoReturn:
+    _refuse(event, path, "merge keys (<<) are not allowed", "write the keys out in full")
+
+
+def _refuse_duplicate(event: Any, path: str | None, key: str) -> NoReturn:
+    _refuse(
+        event,
+        path,
         f"duplicate key {key!r}",
-        path=path,
-        line=line,
-        column=column,
-        hint="each key may appear once per mapping; remove or merge the repeats",
+        "each key may appear once per mapping; remove or merge the repeats",
     )
 
 
-def _refuse_tag(event: Any, path: str | None) -> None:
-    line, column = _mark(event)
-    raise MapError(
-        f"the tag {event.tag!r} is not allowed",
-        path=path,
-        line=line,
-        column=column,
-        hint="remove the tag",
-    )
+def _refuse_tag(event: Any, path: str | None) -> NoReturn:
+    _refuse(event, path, f"the tag {event.tag!r} is not allowed", "remove the tag")
 
 
-def _refuse_complex_key(event: Any) -> None:
-    line, column = _mark(event)
-    raise MapError(
-        "a mapping key must be plain text, not a list or mapping",
-        line=line,
-        column=column,
-        hint="write 'key: value'",
-    )
+def _refuse_complex_key(event: Any) -> NoReturn:
+    _refuse(event, None, "a mapping key must be plain text, not a list or mapping", "write 'key: value'")
 
 
-def _refuse_second_document(event: Any, path: str | None) -> None:
-    line, column = _mark(event)
-    raise MapError(
+def _refuse_second_document(event: Any, path: str | None) -> NoReturn:
+    _refuse(
+        event,
+        path,
         "a map file holds one YAML document, this is a second one",
-        path=path,
-        line=line,
-        column=column,
-        hint="remove the '---' line or split the file",
+        "remove the '---' line or split the file",
     )
 
 
@@ -273,52 +253,28 @@ def _parse_located(text: str, path: str | None, locations: _Locations) -> Any:
                     if key is None:
                         key = "null"
                     if key == "<<" and event.implicit[0]:
-                        line, column = _mark(event)
-                        raise MapError(
-                            "merge keys (<<) are not allowed",
-                            path=path,
-                            line=line,
-                            column=column,
-                            hint="write the keys out in full",
-                        )
+                        _refuse_merge(event, path)
                     if key in frame[0]:
-                        line, column = _mark(event)
-                        raise MapError(
-                            f"duplicate key {key!r}",
-                            path=path,
-                            line=line,
-                            column=column,
-                            hint="each key may appear once per mapping; remove or merge the repeats",
-                        )
+                        _refuse_duplicate(event, path, key)
                     frame[2] = key
-                    if locations is not None:
-                        locations.keys[(*frame[1], key)] = _mark(event)
+                    locations.keys[(*frame[1], key)] = _mark(event)
                     continue
                 value = _scalar(event, path)
                 if not stack:
                     root = value
-                    if locations is not None:
-                        locations.values[()] = _mark(event)
+                    locations.values[()] = _mark(event)
                 else:
                     _attach(stack[-1], value, event, locations)
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 if event.anchor is not None:
                     _refuse_anchor(event, path)
                 if event.tag is not None and event.tag not in _PLAIN_TAGS and event.tag != "!":
-                    line, column = _mark(event)
-                    raise MapError(
-                        f"the tag {event.tag!r} is not allowed",
-                        path=path,
-                        line=line,
-                        column=column,
-                        hint="remove the tag",
-                    )
+                    _refuse_tag(event, path)
                 container: Any = {} if kind is yaml.MappingStartEvent else []
                 if not stack:
                     root = container
                     child_path: Path_ = ()
-                    if locations is not None:
-                        locations.values[()] = _mark(event)
+                    locations.values[()] = _mark(event)
                 else:
                     child_path = _attach(stack[-1], container, event, locations)
                 stack.append([container, child_path, _NO_KEY])
@@ -329,14 +285,7 @@ def _parse_located(text: str, path: str | None, locations: _Locations) -> Any:
             elif kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
-                    line, column = _mark(event)
-                    raise MapError(
-                        "a map file holds one YAML document, this is a second one",
-                        path=path,
-                        line=line,
-                        column=column,
-                        hint="remove the '---' line or split the file",
-                    )
+                    _refuse_second_document(event, path)
     except MapError as exc:
         raise exc.with_path(path) if path else exc from None
     except yaml.MarkedYAMLError as exc:
@@ -354,37 +303,28 @@ class _NoKey:
 _NO_KEY: Any = _NoKey()
 
 
-def _attach(frame: list[Any], value: Any, event: Any, locations: _Locations | None) -> Path_:
+def _attach(frame: list[Any], value: Any, event: Any, locations: _Locations) -> Path_:
     container, base, key = frame
     if isinstance(container, dict):
         if key is _NO_KEY:
-            line, column = _mark(event)
-            raise MapError(
-                "a mapping key must be plain text, not a list or mapping",
-                line=line,
-                column=column,
-                hint="write 'key: value'",
-            )
+            _refuse_complex_key(event)
         container[key] = value
         frame[2] = _NO_KEY
         child: Path_ = (*base, key)
     else:
         child = (*base, len(container))
         container.append(value)
-    if locations is not None:
-        locations.values[child] = _mark(event)
+    locations.values[child] = _mark(event)
     return child
 
 
-def _refuse_anchor(event: Any, path: str | None, *, alias: bool = False) -> None:
-    line, column = _mark(event)
+def _refuse_anchor(event: Any, path: str | None, *, alias: bool = False) -> NoReturn:
     what = "aliases (*name)" if alias else "anchors (&name)"
-    raise MapError(
+    _refuse(
+        event,
+        path,
         f"YAML {what} are not allowed in a map",
-        path=path,
-        line=line,
-        column=column,
-        hint="write the value out in full; anchors and aliases are never needed and can hide expansion bombs",
+        "write the value out in full; anchors and aliases are never needed and can hide expansion bombs",
     )
 
 
