@@ -188,13 +188,26 @@ def write_atomic(path: str | Path, data: str | bytes) -> None:
         raise
 
 
+def source_file(amap: ArgumentMap, map_path: str | Path | None) -> Path | None:
+    """The file ``meta.source`` names, relative to the map (None: the bundled map; '-': stdin)."""
+    source = amap.meta.source
+    if not source:
+        return None
+    if map_path is None:
+        base = bundled_map_path().parent
+    elif str(map_path) == "-":
+        base = Path.cwd()
+    else:
+        base = Path(map_path).parent
+    return base / source
+
+
 def quote_position(amap: ArgumentMap, map_path: str | Path | None, quote: str) -> tuple[str, int, int] | None:
     """(source as named in the map, line, column) where ``quote`` first occurs in the source text."""
-    source = amap.meta.source
-    if not source or not quote:
+    path = source_file(amap, map_path)
+    if path is None or not quote:
         return None
-    base = Path(map_path).parent if map_path not in (None, "-") else bundled_map_path().parent
-    path = base / source
+    source = str(amap.meta.source)
     try:
         text = read_text(path).replace("\r\n", "\n")
     except MapError:
@@ -212,11 +225,10 @@ def rebase_source(amap: ArgumentMap, map_path: str | Path | None, output: str | 
     ``source`` is relative to the map file, so a map written elsewhere must say where the
     text is from there; otherwise its quotes could no longer be checked.
     """
-    source = amap.meta.source
-    if not source or Path(source).is_absolute():
+    path = source_file(amap, map_path)
+    if path is None or Path(str(amap.meta.source)).is_absolute():
         return amap
-    base = bundled_map_path().parent if map_path in (None, "-") else Path(map_path).parent
-    text_path = (base / source).resolve()
+    text_path = path.resolve()
     if not text_path.is_file():
         return amap
     new_source = os.path.relpath(text_path, Path(output).resolve().parent)
