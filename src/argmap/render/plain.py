@@ -27,21 +27,31 @@ MAX_GUIDES = 24
 STATUS_MARK = {"in": "IN", "out": "OUT", "undec": "UNDEC", "credulous": "IN?"}
 
 
+def tree_label_parts(row: Any, claim: Any, status: str | None = None) -> list[tuple[str, str | None]]:
+    """The pieces of a tree line as (text, role), so plain and rich output say the same.
+
+    Roles: ``glyph``, ``status``, ``kind``, ``id``, ``cycle``, ``note`` (repeats, linked
+    partners, hidden depth), or None for plain text.
+    """
+    parts: list[tuple[str, str | None]] = [(GLYPH[row.relation], "glyph"), (" ", None)]
+    if status is not None:
+        parts += [(STATUS_MARK[status], "status"), (" ", None)]
+    parts += [(f"[{claim.kind}]", "kind"), (" ", None), (row.id, "id")]
+    if row.cycle:
+        return [*parts, ("  ⟲ cycle: already on this path", "cycle")]
+    if row.repeat:
+        return [*parts, (f"  ↺ see {row.id}", "note")]
+    parts += [(": ", None), (claim.text, None)]
+    if row.linked:
+        parts.append((f"  (linked with {', '.join(row.linked)})", "note"))
+    if row.truncated:
+        parts.append(("  … (deeper levels hidden; raise --depth)", "note"))
+    return parts
+
+
 def tree_label(row: Any, claim: Any, status: str | None = None) -> str:
     """``+ [evidence] id: text`` plus its label, linked partners, references and cycle marks."""
-    head = f"{GLYPH[row.relation]} [{claim.kind}] {row.id}"
-    if status is not None:
-        head = f"{GLYPH[row.relation]} {STATUS_MARK[status]} [{claim.kind}] {row.id}"
-    if row.cycle:
-        return f"{head}  ⟲ cycle: already on this path"
-    if row.repeat:
-        return f"{head}  ↺ see {row.id}"
-    text = f"{head}: {claim.text}"
-    if row.linked:
-        text += f"  (linked with {', '.join(row.linked)})"
-    if row.truncated:
-        text += "  … (deeper levels hidden; raise --depth)"
-    return text
+    return "".join(text for text, _role in tree_label_parts(row, claim, status))
 
 
 def tree_guides(rows: Sequence[Any]) -> Iterator[str]:

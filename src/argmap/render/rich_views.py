@@ -67,29 +67,22 @@ def status_badge(status: str) -> Text:
 
 
 def tree_label(row: Any, claim: Any, status: str | None = None) -> Text:
-    from argmap.render.plain import GLYPH
+    """The plain tree line, styled: glyph and kind in their colours, the status as a badge."""
+    from argmap.render.plain import tree_label_parts
 
+    styles = {
+        "glyph": GLYPH_STYLE[row.relation],
+        "kind": KIND_STYLE.get(claim.kind, "default"),
+        "id": "bold",
+        "cycle": "yellow",
+        "note": "dim",
+    }
     label = Text()
-    label.append(GLYPH[row.relation], style=GLYPH_STYLE[row.relation])
-    label.append(" ")
-    if status is not None:
-        label.append_text(status_badge(status))
-        label.append(" ")
-    label.append(f"[{claim.kind}]", style=KIND_STYLE.get(claim.kind, "default"))
-    label.append(" ")
-    label.append(row.id, style="bold")
-    if row.cycle:
-        label.append("  ⟲ cycle: already on this path", style="yellow")
-        return label
-    if row.repeat:
-        label.append(f"  ↺ see {row.id}", style="dim")
-        return label
-    label.append(": ")
-    label.append(claim.text)
-    if row.linked:
-        label.append(f"  (linked with {', '.join(row.linked)})", style="dim")
-    if row.truncated:
-        label.append("  … (deeper levels hidden; raise --depth)", style="dim")
+    for text, role in tree_label_parts(row, claim, status):
+        if role == "status" and status is not None:
+            label.append_text(status_badge(status))
+        else:
+            label.append(text, style=styles.get(role or "", ""))
     return label
 
 
