@@ -165,44 +165,50 @@ def reference_problems(amap: ArgumentMap, source_text: str | None = None) -> Ite
     """Duplicate ids, unknown or self references, missing supports, quotes not in the source."""
     from argmap.errors import did_you_mean
 
-    seen: dict[str, int] = {}
-    for index, claim in enumerate(amap.claims):
-        claim_id = claim.id
-        if claim_id in seen:
-            yield Problem(
-                ("claims", index, "id"),
-                "duplicate_id",
-                f"duplicate claim id {claim_id!r} (first used by claim {seen[claim_id] + 1})",
-                "give each claim its own id",
-            )
-        else:
-            seen[claim_id] = index
+    claims = amap.claims
+    # Ids are unique in a valid map, so its (cached) index serves the lookups below; a
+    # million-entry dict costs about a second to build, so it is built once per map.
+    known: Mapping[str, object] = amap.by_id
+    if len(known) != len(claims):
+        seen: dict[str, int] = {}
+        for index, claim in enumerate(claims):
+            claim_id = claim.id
+            if claim_id in seen:
+                yield Problem(
+                    ("claims", index, "id"),
+                    "duplicate_id",
+                    f"duplicate claim id {claim_id!r} (first used by claim {seen[claim_id] + 1})",
+                    "give each claim its own id",
+                )
+            else:
+                seen[claim_id] = index
+        known = seen
 
     def unknown(target: str, loc: tuple[str | int, ...]) -> Problem:
-        hint = did_you_mean(target, seen) if len(seen) <= 20_000 else None
+        hint = did_you_mean(target, known) if len(known) <= 20_000 else None
         return Problem(loc, "unknown_id", f"no claim has the id {target!r}", hint or "check the spelling")
 
     pairs: set[tuple[str, str]] | None = None
     check_quotes = source_text is not None
-    for index, claim in enumerate(amap.claims):
+    for index, claim in enumerate(claims):
         claim_id = claim.id
         # The common case (every target known, none the claim itself) is one quick pass;
         # only a claim with a problem builds locations, in the same order as always.
         clean = True
         for target in claim.supports:
-            if target == claim_id or target not in seen:
+            if target == claim_id or target not in known:
                 clean = False
         for target in claim.attacks:
-            if target == claim_id or target not in seen:
+            if target == claim_id or target not in known:
                 clean = False
         for target in claim.contrasts:
-            if target == claim_id or target not in seen:
+            if target == claim_id or target not in known:
                 clean = False
         if not clean:
             for field in RELATIONS:
                 for position, target in enumerate(getattr(claim, field)):
                     loc: tuple[str | int, ...] = ("claims", index, field, position)
-                    if target not in seen:
+                    if target not in known:
                         yield unknown(target, loc)
                     elif target == claim_id:
                         yield Problem(loc, "self_relation", f"claim {claim_id!r} {field} itself", "remove it")
@@ -210,7 +216,7 @@ def reference_problems(amap: ArgumentMap, source_text: str | None = None) -> Ite
             for position, link in enumerate(claim.linked):
                 for key, target in [("to", link.to)] + [("with", t) for t in link.with_]:
                     loc = ("claims", index, "linked", position, key)
-                    if target not in seen:
+                    if target not in known:
                         yield unknown(target, loc)
                     elif target == claim_id:
                         yield Problem(
@@ -219,7 +225,7 @@ def reference_problems(amap: ArgumentMap, source_text: str | None = None) -> Ite
         if claim.undercuts:
             for position, cut in enumerate(claim.undercuts):
                 loc = ("claims", index, "undercuts", position)
-                missing = [t for t in (cut.from_, cut.to) if t not in seen]
+                missing = [t for t in (cut.from_, cut.to) if t not in known]
                 if missing:
                     yield unknown(missing[0], (*loc, "from" if missing[0] == cut.from_ else "to"))
                     continue
@@ -296,7 +302,9 @@ def validate_located(
         where = locate(loc, first["type"] == "extra_forbidden")
         more = len(errors) - 1
         if more:
-            hint = (hint + "; " if hint else "") + f"{more} more problem{'s' if more > 1 else ''} after this one"
+            hint = (
+                hint + "; " if hint else ""
+            ) + f"{more} more problem{'s' if more > 1 else ''} after this one"
         raise MapError(
             message,
             path=path,
@@ -335,7 +343,9 @@ def describe_error(error: Any, data: Any) -> tuple[str, str | None]:
     if kind in ("greater_than_equal", "less_than_equal"):
         return f"{field}{where} must be between 0 and 1", None
     if kind in _FRIENDLY:
-        hint = "write it as one piece of text, in quotes if it contains ': '" if kind == "string_type" else None
+        hint = (
+            "write it as one piece of text, in quotes if it contains ': '" if kind == "string_type" else None
+        )
         if kind == "list_type":
             hint = "write a list, e.g. [a, b]"
         return f"{field or 'the document'}{where}: {_FRIENDLY[kind]}", hint

@@ -118,7 +118,7 @@ def _read(text: str, path: str | None) -> ArgumentMap:
     from argmap.model import validate_located
 
     try:
-        document = json.loads(text)
+        document = _parse(text)
     except json.JSONDecodeError as exc:
         raise MapError(
             f"not valid JSON: {exc.msg}",
@@ -156,6 +156,21 @@ def _read(text: str, path: str | None) -> ArgumentMap:
         ) from None
 
 
+def _parse(text: str) -> Any:
+    """pydantic-core's parser when the document is well formed, else the stdlib's.
+
+    The Rust parser is faster and shares repeated strings (ids, kinds, relation names), which
+    saves about a third of the memory on a million claims. Anything it refuses goes through
+    ``json.loads``, which either accepts it (NaN, very deep nesting) or says where it breaks.
+    """
+    from pydantic_core import from_json
+
+    try:
+        return from_json(text)
+    except ValueError:
+        return json.loads(text)
+
+
 def _to_model_data(document: Any, fail: Any) -> dict[str, Any]:
     """``{"meta": ..., "claims": [...]}`` with every link put back on the claim that makes it."""
     if not isinstance(document, dict):
@@ -187,48 +202,67 @@ def _to_model_data(document: Any, fail: Any) -> dict[str, Any]:
     if not isinstance(links, list):
         raise fail("links must be a list", ("links",))
 
-    claims: list[dict[str, Any]] = []
+    # The node dicts are freshly parsed and ours: relations are filled in place, not copied.
+    relation_keys = _RELATION_KEYS
     by_id: dict[str, dict[str, Any]] = {}
     for index, node in enumerate(nodes):
         if type(node) is not dict:
             raise fail("a node must be an object", ("nodes", index), 'write {"id": ..., "text": ...}')
-        claim = node  # freshly parsed and ours: filled in place, not copied
-        # null means "the default"; the model takes None itself for quote, section, base_score
-        if claim.get("tags", ()) is None:
-            del claim["tags"]
-        if claim.get("kind", "") is None:
-            del claim["kind"]
-        if not _RELATION_KEYS.isdisjoint(claim):
-            key = next(k for k in claim if k in _RELATION_KEYS)
+        if not relation_keys.isdisjoint(node):
+            key = next(k for k in node if k in relation_keys)
             raise fail(f"{key!r} belongs in links, not on a node", ("nodes", index, key), None, key=True)
-        claims.append(claim)
-        claim_id = claim.get("id")
+        claim_id = node.get("id")
         if type(claim_id) is str and claim_id not in by_id:
-            by_id[claim_id] = claim
+            by_id[claim_id] = node
+    # null means "the default"; the model takes None itself for quote, section, base_score
+    for node in nodes:
+        if node.get("tags", ()) is None:
+            del node["tags"]
+        if node.get("kind", "") is None:
+            del node["kind"]
 
+    link_keys = _LINK_KEYS
+    plain = {relation: link_keys[relation] for relation in PLAIN_RELATIONS}
     for index, link in enumerate(links):
         relation: Any = link.get("relation") if type(link) is dict else None
-        keys = _LINK_KEYS.get(relation) if type(relation) is str else None
-        if keys is None or link.keys() != keys:
-            _refuse_link(link, index, fail)
-        source = link["source"]
-        maker = by_id.get(source) if type(source) is str else None
-        if maker is None:
-            hint = did_you_mean(str(source), by_id) if len(by_id) <= 20_000 else None
-            raise fail(
-                f"no claim has the id {source!r}", ("links", index, "source"), hint or "check the spelling"
-            )
-        if relation == "linked":
-            maker.setdefault("linked", []).append({"to": link["target"], "with": link["with"]})
-        elif relation == "undercuts":
-            maker.setdefault("undercuts", []).append({"from": link["from"], "to": link["target"]})
-        else:
-            maker.setdefault(relation, []).append(link["target"])
+        keys = plain.get(relation) if type(relation) is str else None
+        if keys is not None and len(link) == 3 and link.keys() == keys:
+            source = link["source"]
+            maker = by_id.get(source) if type(source) is str else None
+            if maker is not None:
+                targets = maker.get(relation)
+                if targets is None:
+                    maker[relation] = [link["target"]]
+                else:
+                    targets.append(link["target"])
+                continue
+        _attach_other(link, index, by_id, fail)
 
-    data: dict[str, Any] = {"claims": claims}
+    data: dict[str, Any] = {"claims": nodes}
     if "meta" in document:
         data["meta"] = document["meta"]
     return data
+
+
+def _attach_other(link: Any, index: int, by_id: dict[str, dict[str, Any]], fail: Any) -> None:
+    """A linked support or an undercut (or a malformed link, refused with its location)."""
+    relation: Any = link.get("relation") if type(link) is dict else None
+    keys = _LINK_KEYS.get(relation) if type(relation) is str else None
+    if keys is None or link.keys() != keys:
+        _refuse_link(link, index, fail)
+    source = link["source"]
+    maker = by_id.get(source) if type(source) is str else None
+    if maker is None:
+        hint = did_you_mean(str(source), by_id) if len(by_id) <= 20_000 else None
+        raise fail(
+            f"no claim has the id {source!r}", ("links", index, "source"), hint or "check the spelling"
+        )
+    if relation == "linked":
+        maker.setdefault("linked", []).append({"to": link["target"], "with": link["with"]})
+    elif relation == "undercuts":
+        maker.setdefault("undercuts", []).append({"from": link["from"], "to": link["target"]})
+    else:
+        maker.setdefault(relation, []).append(link["target"])
 
 
 def _refuse_link(link: Any, index: int, fail: Any) -> NoReturn:
