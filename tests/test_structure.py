@@ -169,3 +169,35 @@ def test_a_copied_map_indexes_its_own_claims() -> None:
     assert "b" in amap
     part = amap.model_copy(update={"claims": amap.claims[:1]})
     assert "b" not in part and "a" in part and len(part.by_id) == 1
+
+
+@st.composite
+def contested_maps(draw: st.DrawFn) -> ArgumentMap:
+    """Supports, attacks and undercuts between a few claims, cycles allowed."""
+    size = draw(st.integers(1, 9))
+    ids = [f"n{i}" for i in range(size)]
+    claims = []
+    for claim_id in ids:
+        others = [i for i in ids if i != claim_id]
+        supports = draw(st.lists(st.sampled_from(others), max_size=3, unique=True)) if others else []
+        attacks = draw(st.lists(st.sampled_from(others), max_size=2, unique=True)) if others else []
+        claims.append({"id": claim_id, "supports": supports, "attacks": attacks})
+    pairs = [(c["id"], t) for c in claims for t in c["supports"]]
+    for claim in claims:
+        if pairs and draw(st.booleans()):
+            premise, conclusion = draw(st.sampled_from(pairs))
+            claim["undercuts"] = [{"from": premise, "to": conclusion}]
+    return make(claims)
+
+
+@settings(max_examples=300, deadline=None)
+@given(contested_maps(), st.sampled_from([None, 0, 1, 2, 3]))
+def test_the_spine_pass_expands_exactly_what_the_walk_without_contrasts_expands(
+    amap: ArgumentMap, depth: int | None
+) -> None:
+    from argmap.tree import _expanded, _traverse
+
+    index = Index.of(amap)
+    roots = index.roots() or [amap.claims[0].id]
+    rows = _traverse(index, roots, depth, "down", contrasted=set(), spine=set())
+    assert _expanded(index, roots, depth) == {row.id for row in rows if not row.repeat and not row.cycle}

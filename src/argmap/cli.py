@@ -712,13 +712,13 @@ def evaluate_claims(
     from argmap.render import plain, write_lines
 
     headers = ("ID", "KIND", "STATUS") + (("SCORE",) if gradual else ()) + ("TEXT",)
-    rows = [
+    table_rows = [
         (claim.id, claim.kind, STATUS_MARK[status.label])
         + ((f"{status.score:.3f}",) if gradual and status.score is not None else ("-",) if gradual else ())
         + (claim.text,)
         for claim, status in statuses
     ]
-    write_lines([title, *plain.table(headers, rows)])
+    write_lines([title, *plain.table(headers, table_rows)])
 
 
 def _evaluate_framework_file(semantics: str, gradual: str | None) -> Any:

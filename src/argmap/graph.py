@@ -7,9 +7,11 @@ must work). `build` gives the networkx graph for users and algorithms that want 
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from functools import partial
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -17,12 +19,12 @@ if TYPE_CHECKING:
     from argmap.model import ArgumentMap, Claim
 
 
-@dataclass(frozen=True, slots=True)
-class Edge:
+class Edge(NamedTuple):
     """One relation ``source --kind--> target``.
 
     ``linked`` names the other premises of a linked support (empty for a plain one);
     ``undercut_by`` the claims that attack this inference rather than either claim.
+    A named tuple, because an index of a million claims makes a million of them.
     """
 
     source: str
@@ -51,40 +53,44 @@ class Index:
     @classmethod
     def _build(cls, amap: ArgumentMap) -> Index:
         all_claims = amap.claims
-        claims = {claim.id: claim for claim in all_claims}
+        claims = amap.by_id
         cuts: dict[tuple[str, str], list[str]] = {}
         for claim in all_claims:
             if claim.undercuts:
                 for cut in claim.undercuts:
                     cuts.setdefault((cut.from_, cut.to), []).append(claim.id)
+        # Incoming lists only where there are edges (most claims of a big map have none);
+        # outgoing ones for every claim, so that iterating them follows the map's order.
         outgoing: dict[str, list[Edge]] = {claim_id: [] for claim_id in claims}
-        incoming: dict[str, list[Edge]] = {claim_id: [] for claim_id in claims}
-        # One pass, no helper calls per relation: a million claims go through here.
+        incoming: dict[str, list[Edge]] = defaultdict(list)
+        edge = _edge
+        # One pass, no Python calls per relation: a million claims go through here.
         for claim in all_claims:
             source = claim.id
             out = outgoing[source]
             for target in claim.supports:
-                undercut_by = tuple(cuts.get((source, target), ())) if cuts else ()
-                edge = _edge(source, target, "supports", (), undercut_by)
-                out.append(edge)
-                incoming[target].append(edge)
+                made = edge(
+                    (source, target, "supports", (), tuple(cuts.get((source, target), ())) if cuts else ())
+                )
+                out.append(made)
+                incoming[target].append(made)
             if claim.linked:
                 for link in claim.linked:
                     group = (source, *link.with_)
                     undercutters = tuple(u for premise in group for u in cuts.get((premise, link.to), ()))
                     for premise in group:
                         others = tuple(p for p in group if p != premise)
-                        edge = _edge(premise, link.to, "supports", others, undercutters)
-                        outgoing[premise].append(edge)
-                        incoming[link.to].append(edge)
+                        made = edge((premise, link.to, "supports", others, undercutters))
+                        outgoing[premise].append(made)
+                        incoming[link.to].append(made)
             for target in claim.attacks:
-                edge = _edge(source, target, "attacks", (), ())
-                out.append(edge)
-                incoming[target].append(edge)
+                made = edge((source, target, "attacks", (), ()))
+                out.append(made)
+                incoming[target].append(made)
             for target in claim.contrasts:
-                edge = _edge(source, target, "contrasts", (), ())
-                out.append(edge)
-                incoming[target].append(edge)
+                made = edge((source, target, "contrasts", (), ()))
+                out.append(made)
+                incoming[target].append(made)
         return cls(claims, outgoing, incoming)
 
     def supporters(self, claim_id: str) -> list[Edge]:
@@ -125,26 +131,8 @@ class Index:
         ]
 
 
-_new_object = object.__new__
-_set_source = Edge.source.__set__  # type: ignore[attr-defined,misc]
-_set_target = Edge.target.__set__  # type: ignore[attr-defined,misc]
-_set_kind = Edge.kind.__set__  # type: ignore[attr-defined,misc]
-_set_linked = Edge.linked.__set__  # type: ignore[attr-defined,misc]
-_set_undercut_by = Edge.undercut_by.__set__  # type: ignore[attr-defined,misc]
-
-
-def _edge(source: str, target: str, kind: str, linked: tuple[str, ...], undercut_by: tuple[str, ...]) -> Edge:
-    """``Edge(...)``, twice as fast: the slots are filled directly, not through the frozen
-    dataclass's ``object.__setattr__`` calls. The result is an ordinary `Edge`; an index of
-    a million claims makes a million of them.
-    """
-    edge = _new_object(Edge)
-    _set_source(edge, source)
-    _set_target(edge, target)
-    _set_kind(edge, kind)
-    _set_linked(edge, linked)
-    _set_undercut_by(edge, undercut_by)
-    return edge
+#: ``Edge(*fields)`` without the Python-level ``__new__`` of a named tuple.
+_edge = partial(tuple.__new__, Edge)
 
 
 def build(amap: ArgumentMap) -> nx.MultiDiGraph:

@@ -9,16 +9,15 @@ an edge back to a claim on the current path is marked as a cycle and not followe
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
-from typing import Any, Literal
+from functools import partial
+from typing import Any, Literal, NamedTuple
 
 from argmap.graph import Edge, Index
 
 Direction = Literal["down", "up"]
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
+class Row(NamedTuple):
     """One line of the tree.
 
     ``relation`` is how this claim relates to its parent row: ``supports``/``attacks`` (down:
@@ -26,6 +25,7 @@ class Row:
     (it attacks the inference from the parent to the grandparent), ``contrasts`` (the other
     side of a comparison, shown beside its partner), or None for a root.
     ``repeat`` marks a claim already shown above; ``cycle`` one already on this path.
+    A named tuple, because the tree of a million claims has a million rows.
     """
 
     id: str
@@ -38,7 +38,7 @@ class Row:
     truncated: bool = False
 
     def to_json(self) -> dict[str, Any]:
-        data = asdict(self)
+        data = self._asdict()
         data["linked"] = list(self.linked)
         return data
 
@@ -48,7 +48,7 @@ def _children(
 ) -> list[tuple[str, str, Edge | None]]:
     """(child id, relation, edge) in map order: supports, attacks, undercuts, then contrasts."""
     if direction == "down":
-        edges = index.incoming[claim_id]
+        edges = index.incoming.get(claim_id)
         children: list[tuple[str, str, Edge | None]] = []
         if edges:
             children = [(e.source, "supports", e) for e in edges if e.kind == "supports"]
@@ -58,7 +58,7 @@ def _children(
         if contrasts:
             children += [(partner, "contrasts", None) for partner in index.contrasts(claim_id)]
         return children
-    edges = index.outgoing[claim_id]
+    edges = index.outgoing.get(claim_id)
     if not edges:
         return []
     children = [(e.target, "supports", e) for e in edges if e.kind == "supports"]
@@ -79,24 +79,44 @@ def build_tree(
     structure reaches anyway is expanded there and only referenced beside its partner.
     """
     roots = list(roots)
-    if direction == "down":
-        # Every row of a walk is a claim it expanded or one already expanded (a repeat or a
-        # cycle), so the ids of the spine's rows are exactly the ids it expanded.
-        spine = _traverse(index, roots, depth, direction, contrasts=False, spine=set(), ids_only=True)[1]
-        return _walk(index, roots, depth, direction, contrasts=True, spine=spine)
-    return _walk(index, roots, depth, direction, contrasts=False, spine=set())
+    if direction == "up":
+        return _traverse(index, roots, depth, direction, contrasted=set(), spine=set())
+    contrasted = {
+        claim_id
+        for edges in index.outgoing.values()
+        for edge in edges
+        if edge.kind == "contrasts"
+        for claim_id in (edge.source, edge.target)
+    }
+    # A partner the support/attack structure reaches is expanded there, not beside its partner.
+    spine = _expanded(index, roots, depth) if contrasted else set()
+    return _traverse(index, roots, depth, direction, contrasted=contrasted, spine=spine)
 
 
-def _walk(
-    index: Index,
-    roots: list[str],
-    depth: int | None,
-    direction: Direction,
-    *,
-    contrasts: bool,
-    spine: set[str],
-) -> list[Row]:
-    return _traverse(index, roots, depth, direction, contrasts=contrasts, spine=spine, ids_only=False)[0]
+def _expanded(index: Index, roots: list[str], depth: int | None) -> set[str]:
+    """The ids a walk down from ``roots`` without contrasts expands, in the same order as
+    `_traverse` (the first edge into a claim decides which undercutters it shows), but
+    without rows or paths: a claim on the current path is already in ``shown``.
+    """
+    shown: set[str] = set()
+    incoming = index.incoming
+    for root in roots:
+        stack: list[tuple[str, int, Edge | None]] = [(root, 0, None)]
+        while stack:
+            claim_id, level, via = stack.pop()
+            if claim_id in shown:
+                continue
+            shown.add(claim_id)
+            if depth is not None and level >= depth:
+                continue
+            edges = incoming.get(claim_id, ())
+            children: list[tuple[str, Edge | None]] = [(e.source, e) for e in edges if e.kind == "supports"]
+            children += [(e.source, e) for e in edges if e.kind == "attacks"]
+            if via is not None and via.undercut_by:
+                children += [(undercutter, None) for undercutter in via.undercut_by]
+            level += 1
+            stack += [(child, level, edge) for child, edge in reversed(children)]
+    return shown
 
 
 def _traverse(
@@ -105,24 +125,13 @@ def _traverse(
     depth: int | None,
     direction: Direction,
     *,
-    contrasts: bool,
+    contrasted: set[str],
     spine: set[str],
-    ids_only: bool,
-) -> tuple[list[Row], set[str]]:
-    """The rows of the trees under ``roots`` and the ids expanded in them.
-
-    With ``ids_only`` the walk is the same but makes no rows: the spine pass of
-    `build_tree` only needs to know which claims the support/attack structure reaches.
-    """
+) -> list[Row]:
+    """The rows of the trees under ``roots``; ``contrasted`` claims get their partners beside them."""
     rows: list[Row] = []
     shown: set[str] = set()
-    if contrasts:
-        # Only claims with a contrast partner need `Index.contrasts` (it builds lists).
-        contrasted = {e.source for edges in index.outgoing.values() for e in edges if e.kind == "contrasts"}
-        contrasted |= {e.target for edges in index.outgoing.values() for e in edges if e.kind == "contrasts"}
-    else:
-        contrasted = set()
-    make_row = _row
+    make_row = _new_row
     append_row = rows.append
     for root in roots:
         # Stack of (claim id, depth, parent row, relation, edge, linked); the path set holds
@@ -141,18 +150,15 @@ def _traverse(
             if claim_id in on_path:
                 if relation == "contrasts":
                     continue  # the partner we came from: symmetric, not a cycle
-                if not ids_only:
-                    append_row(make_row(claim_id, level, parent, relation, linked, False, True, False))
+                append_row(make_row((claim_id, level, parent, relation, linked, False, True, False)))
                 continue
             if claim_id in shown or (relation == "contrasts" and claim_id in spine):
-                if not ids_only:
-                    append_row(make_row(claim_id, level, parent, relation, linked, True, False, False))
+                append_row(make_row((claim_id, level, parent, relation, linked, True, False, False)))
                 continue
             shown.add(claim_id)
-            children = _children(index, claim_id, direction, edge, contrasts and claim_id in contrasted)
+            children = _children(index, claim_id, direction, edge, claim_id in contrasted)
             cut = depth is not None and level >= depth and bool(children)
-            if not ids_only:
-                append_row(make_row(claim_id, level, parent, relation, linked, False, False, cut))
+            append_row(make_row((claim_id, level, parent, relation, linked, False, False, cut)))
             if cut or not children:
                 continue
             me = len(rows) - 1
@@ -171,37 +177,9 @@ def _traverse(
                         child_edge.linked if child_edge is not None else (),
                     )
                 )
-    return rows, shown
+    return rows
 
 
 _LEAVE = object()
-_new_object = object.__new__
-_ROW_SLOTS = tuple(
-    getattr(Row, name).__set__
-    for name in ("id", "depth", "parent", "relation", "linked", "repeat", "cycle", "truncated")
-)
-
-
-def _row(
-    claim_id: str,
-    depth: int,
-    parent: int | None,
-    relation: str | None,
-    linked: tuple[str, ...],
-    repeat: bool,
-    cycle: bool,
-    truncated: bool,
-) -> Row:
-    """``Row(...)``, faster: the slots are filled directly, not through the frozen
-    dataclass's eight ``object.__setattr__`` calls. The result is an ordinary `Row`."""
-    row = _new_object(Row)
-    set_id, set_depth, set_parent, set_relation, set_linked, set_repeat, set_cycle, set_truncated = _ROW_SLOTS
-    set_id(row, claim_id)
-    set_depth(row, depth)
-    set_parent(row, parent)
-    set_relation(row, relation)
-    set_linked(row, linked)
-    set_repeat(row, repeat)
-    set_cycle(row, cycle)
-    set_truncated(row, truncated)
-    return row
+#: ``Row(*fields)`` without the Python-level ``__new__`` of a named tuple.
+_new_row = partial(tuple.__new__, Row)

@@ -41,7 +41,9 @@ def console(**options: Any) -> Any:
 
 def write_lines(lines: Any) -> None:
     """Plain output, line by line (a closed pipe is handled by the CLI's entry point)."""
-    write = sys.stdout.write
-    for line in lines:
-        write(line)
-        write("\n")
+    from itertools import islice
+
+    write, lines = sys.stdout.write, iter(lines)
+    while chunk := list(islice(lines, 4096)):  # a million lines: few big writes, not 2 million
+        chunk.append("")
+        write("\n".join(chunk))
