@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -255,3 +256,55 @@ def test_search_any_script_case_insensitively(run, tmp_path) -> None:
         assert [c["id"] for c in found] == ["b"]
     highlighted = run("--map", str(path), "search", "暗流", terminal=True).stdout
     assert "\x1b[1;7m暗流\x1b[0m" in highlighted
+
+
+def _launch(*args: str, columns: str = "80") -> subprocess.CompletedProcess[str]:
+    """The console script's entry point, as ``argmap ARGS`` (program name argmap)."""
+    code = (
+        "import sys; sys.argv = ['argmap', *sys.argv[1:]]\n"
+        "from argmap.launch import main\n"
+        "try: main()\n"
+        "except SystemExit: pass\n"
+        "sys.stderr.write(repr(sorted({'typer', 'pydantic'} & set(sys.modules))))"
+    )
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "COLUMNS": columns}
+    return subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, check=False
+    )
+
+
+def test_the_stored_top_level_help_is_what_typer_prints() -> None:
+    from argmap.launch import HELP_FILE
+
+    code = "import sys; sys.argv = ['argmap', '--help']\nfrom argmap.cli import main\nmain()"
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "COLUMNS": "80"}
+    typer_help = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    ).stdout
+    if os.environ.get("ARGMAP_UPDATE_GOLDEN"):
+        Path(HELP_FILE).write_text(typer_help, encoding="utf-8", newline="\n")
+    assert typer_help == Path(HELP_FILE).read_text(encoding="utf-8"), (
+        "the help changed: run ARGMAP_UPDATE_GOLDEN=1 pytest tests/test_cli.py to store it"
+    )
+
+
+@pytest.mark.parametrize("flag", ["--help", "-h"])
+def test_help_and_version_are_answered_without_importing_typer(flag: str) -> None:
+    from argmap.launch import HELP_FILE
+
+    result = _launch(flag)
+    assert result.returncode == 0
+    assert result.stdout == Path(HELP_FILE).read_text(encoding="utf-8")
+    assert result.stderr == "[]"
+    version = _launch("--version")
+    assert (version.stdout, version.stderr) == (f"argmap {argmap.__version__}\n", "[]")
+
+
+def test_a_narrow_terminal_gets_typers_own_help() -> None:
+    from argmap.launch import HELP_FILE
+
+    result = _launch("--help", columns="60")
+    assert result.returncode == 0
+    assert result.stdout.startswith("Usage: argmap [OPTIONS] COMMAND [ARGS]...")
+    assert result.stdout != Path(HELP_FILE).read_text(encoding="utf-8")
+    assert max(map(len, result.stdout.splitlines())) <= 58
