@@ -8,7 +8,8 @@ instead of a traceback.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 
@@ -105,3 +106,13 @@ def warn(
     import warnings
 
     warnings.warn(MapWarning(message, path=path, line=line, column=column), stacklevel=3)
+
+
+@contextmanager
+def warnings_silenced() -> Iterator[None]:
+    """Hide `MapWarning`s: for a second read of input whose warnings were already given."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", MapWarning)
+        yield

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from argmap.errors import MapError, did_you_mean, warn
+from argmap.errors import MapError, did_you_mean, warn, warnings_silenced
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
@@ -111,11 +111,21 @@ def read(text: str, path: str | None = None) -> ArgumentMap:
     from argmap.io import gc_paused
 
     with gc_paused():  # millions of fresh, acyclic containers: the collector only costs time
-        return _read(text, path)
+        try:
+            return _read(text, path, consume=True)
+        except _Consumed:
+            # A big map went wrong after its claims' plain data was dropped: read it again,
+            # keeping everything, for the error's exact message and location.
+            with warnings_silenced():
+                return _read(text, path, consume=False)
 
 
-def _read(text: str, path: str | None) -> ArgumentMap:
-    from argmap.model import validate_located
+class _Consumed(Exception):
+    """Validation failed after `validate` consumed the data the error message needs."""
+
+
+def _read(text: str, path: str | None, *, consume: bool) -> ArgumentMap:
+    from argmap.model import CHUNK, validate_located
 
     try:
         document = _parse(text)
@@ -142,9 +152,12 @@ def _read(text: str, path: str | None) -> ArgumentMap:
         where.append(_document_path(document, loc))
         return _line_column(text, _offset(text, where[-1], key=key))
 
+    consume = consume and len(data["claims"]) > CHUNK
     try:
-        return validate_located(data, path=path, source_text=source_text, locate=locate)
+        return validate_located(data, path=path, source_text=source_text, locate=locate, consume=consume)
     except MapError as exc:
+        if consume:
+            raise _Consumed from None
         if not where:
             raise
         raise MapError(

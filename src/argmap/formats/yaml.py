@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import yaml
 
-from argmap.errors import MapError
+from argmap.errors import MapError, warnings_silenced
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
@@ -366,7 +366,23 @@ Locator = Callable[[Path_, bool], "Loc | None"]
 
 
 def _read(text: str, path: str | None, *, lenient: bool) -> tuple[ArgumentMap, str | None, Locator]:
-    from argmap.model import validate_located
+    try:
+        return _validated(text, path, lenient=lenient, consume=True)
+    except _Consumed:
+        # A big map went wrong after its claims' plain data was dropped: parse it again,
+        # keeping everything, so that the error counts every problem as usual.
+        with warnings_silenced():
+            return _validated(text, path, lenient=lenient, consume=False)
+
+
+class _Consumed(Exception):
+    """Validation failed after `validate` consumed the data the error message needs."""
+
+
+def _validated(
+    text: str, path: str | None, *, lenient: bool, consume: bool
+) -> tuple[ArgumentMap, str | None, Locator]:
+    from argmap.model import CHUNK, validate_located
 
     data = parse(text, path)
     if data is None:
@@ -387,7 +403,16 @@ def _read(text: str, path: str | None, *, lenient: bool) -> tuple[ArgumentMap, s
         )
     locate = _locator(text, path)
     source_text = _source_text(data, path, lambda: locate(("meta", "source"), False))
-    amap = validate_located(data, path=path, source_text=source_text, locate=locate, lenient=lenient)
+    claims = data.get("claims")
+    consume = consume and isinstance(claims, list) and len(claims) > CHUNK
+    try:
+        amap = validate_located(
+            data, path=path, source_text=source_text, locate=locate, lenient=lenient, consume=consume
+        )
+    except MapError:
+        if consume:
+            raise _Consumed from None
+        raise
     return amap, source_text, locate
 
 
