@@ -8,7 +8,8 @@ is kept in ``benchmarks/data/out/`` and checked), timed from spawn to exit, with
 of that process from ``wait4``. Output goes to /dev/null (argmap writes plain text there, as
 into any pipe). The maps come from ``benchmarks/generate.py`` (made here when missing).
 
-argmap runs as ``python -m argmap`` (or ``--argmap CMD``) with its bytecode cached in
+argmap runs as its console script does (``python -c`` calling ``argmap.launch.main`` with the
+program name ``argmap``; or ``--argmap CMD``) with its bytecode cached in
 ``benchmarks/data/pycache`` (as after ``pip install``, which compiles it) even where
 PYTHONDONTWRITEBYTECODE is set. The Argdown CLI 1.7.5 is looked for in
 ``benchmarks/peers/node_modules/.bin/argdown``; install it with
@@ -343,7 +344,10 @@ def main(argv: list[str] | None = None) -> int:
     peer_labels = {parse_size(s)[0] for s in args.peer_sizes.split(",") if s.strip()}
     env = argmap_env()
     python = sys.executable
-    argmap = args.argmap.split() if args.argmap else [python, "-m", "argmap"]
+    # What the `argmap` console script runs (`python -m argmap` would name the program differently,
+    # and typer answers that one's --help itself).
+    console_script = "import sys; sys.argv[0] = 'argmap'; from argmap.launch import main; main()"
+    argmap = args.argmap.split() if args.argmap else [python, "-c", console_script]
     help_text = subprocess.run(
         [*argmap, "--help"], capture_output=True, text=True, env=env, cwd=ROOT, check=False
     ).stdout
@@ -373,6 +377,7 @@ def main(argv: list[str] | None = None) -> int:
     essay: dict[str, Result] = {}
     if not args.no_essay:
         print("startup and the essay map:", flush=True)
+        essay["python -c pass"] = measure("python -c pass", [python, "-c", "pass"], env, args.runs, args.timeout)
         for label, extra, check in (
             ("--help", ["--help"], None),
             ("list", ["list"], lines_check(40)),
@@ -554,7 +559,7 @@ def render(
         }
         for label, result in essay.items():
             limit = limits.get(label)
-            name = f"`{label}`" if label.startswith("argdown") else f"`argmap {label}`"
+            name = f"`{label}`" if label.startswith(("argdown", "python")) else f"`argmap {label}`"
             if result.ok:
                 ok = None if limit is None else result.wall <= limit
                 if limit is not None:
