@@ -71,9 +71,12 @@ def test_json_read_in_chunks_gives_the_same_map_or_error(tiny_chunks, text: str)
         document = _json_of(text)
     else:  # the same bad claims, as JSON nodes
         document = _json_of(GOOD_YAML).replace(
-            '"nodes": [\n', '"nodes": [\n    {"id": "c", "kind": "thesys", "text": "x"},\n    {"id": "D", "text": ""},\n'
+            '"nodes": [\n',
+            '"nodes": [\n    {"id": "c", "kind": "thesys", "text": "x"},\n    {"id": "D", "text": ""},\n',
         )
-    assert tiny_chunks(argmap_json.read, document, "map.json") == _outcome(argmap_json.read, document, "map.json")
+    assert tiny_chunks(argmap_json.read, document, "map.json") == _outcome(
+        argmap_json.read, document, "map.json"
+    )
 
 
 def test_json_cross_reference_errors_keep_their_link_location(tiny_chunks) -> None:

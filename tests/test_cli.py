@@ -308,3 +308,17 @@ def test_a_narrow_terminal_gets_typers_own_help() -> None:
     assert result.stdout.startswith("Usage: argmap [OPTIONS] COMMAND [ARGS]...")
     assert result.stdout != Path(HELP_FILE).read_text(encoding="utf-8")
     assert max(map(len, result.stdout.splitlines())) <= 58
+
+
+def test_help_and_version_survive_an_ascii_stdout_and_a_closed_pipe() -> None:
+    launch = "import sys; sys.argv[0] = 'argmap'; from argmap.launch import main; main()"
+    for flag in ("--help", "--version"):
+        env = {**os.environ, "PYTHONIOENCODING": "ascii", "COLUMNS": "80"}
+        ascii_out = subprocess.run(
+            [sys.executable, "-c", launch, flag], capture_output=True, env=env, check=False
+        )
+        assert (ascii_out.returncode, ascii_out.stderr) == (0, b"")
+        assert ascii_out.stdout.decode("utf-8").startswith(("Usage: argmap", "argmap "))
+        shell = f'{sys.executable} -c "{launch}" {flag} | true'
+        closed = subprocess.run(["bash", "-c", shell], capture_output=True, text=True, check=False)
+        assert (closed.returncode, closed.stderr) == (0, "")

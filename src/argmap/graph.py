@@ -7,7 +7,6 @@ must work). `build` gives the networkx graph for users and algorithms that want 
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import partial
@@ -59,10 +58,8 @@ class Index:
             if claim.undercuts:
                 for cut in claim.undercuts:
                     cuts.setdefault((cut.from_, cut.to), []).append(claim.id)
-        # Incoming lists only where there are edges (most claims of a big map have none);
-        # outgoing ones for every claim, so that iterating them follows the map's order.
         outgoing: dict[str, list[Edge]] = {claim_id: [] for claim_id in claims}
-        incoming: dict[str, list[Edge]] = defaultdict(list)
+        incoming: dict[str, list[Edge]] = {claim_id: [] for claim_id in claims}
         edge = _edge
         # One pass, no Python calls per relation: a million claims go through here.
         for claim in all_claims:

@@ -65,11 +65,17 @@ def read_bytes(path: str | Path, *, max_bytes: int | None = None) -> bytes:
             _check_size(size, limit, name)
             data = handle.read(limit + 1 if limit else -1)
     except FileNotFoundError:
-        raise MapError("no such file", path=name, hint="check the path (it is relative to the current folder)") from None
+        raise MapError(
+            "no such file", path=name, hint="check the path (it is relative to the current folder)"
+        ) from None
     except IsADirectoryError:
-        raise MapError("this is a directory, not a map file", path=name, hint="give the path of a .yaml map") from None
+        raise MapError(
+            "this is a directory, not a map file", path=name, hint="give the path of a .yaml map"
+        ) from None
     except PermissionError:
-        raise MapError("permission denied", path=name, hint="make the file readable (chmod +r) or copy it") from None
+        raise MapError(
+            "permission denied", path=name, hint="make the file readable (chmod +r) or copy it"
+        ) from None
     except OSError as exc:
         raise MapError(f"cannot read the file: {exc.strerror or exc}", path=name) from None
     _check_size(len(data), limit, name)
@@ -128,7 +134,9 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load(path: str | Path | None = None, *, fmt: str | None = None, max_bytes: int | None = None) -> ArgumentMap:
+def load(
+    path: str | Path | None = None, *, fmt: str | None = None, max_bytes: int | None = None
+) -> ArgumentMap:
     """Read a map in any readable format; ``None`` is the bundled essay map.
 
     Raises `MapError` (with file, line and column) for anything wrong with the input.
@@ -163,7 +171,9 @@ def write_atomic(path: str | Path, data: str | bytes) -> None:
     except FileNotFoundError:
         raise MapError("the output folder does not exist", path=str(folder), hint="create it first") from None
     except PermissionError:
-        raise MapError("cannot write in the output folder", path=str(folder), hint="check its permissions") from None
+        raise MapError(
+            "cannot write in the output folder", path=str(folder), hint="check its permissions"
+        ) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
@@ -182,7 +192,9 @@ def write_atomic(path: str | Path, data: str | bytes) -> None:
         except OSError:
             pass
         if isinstance(exc, IsADirectoryError):
-            raise MapError("the output path is a directory", path=str(target), hint="give a file name") from None
+            raise MapError(
+                "the output path is a directory", path=str(target), hint="give a file name"
+            ) from None
         if isinstance(exc, OSError):
             raise MapError(f"cannot write the file: {exc.strerror or exc}", path=str(target)) from None
         raise

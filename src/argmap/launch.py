@@ -29,7 +29,7 @@ def _answered_without_typer(argv: list[str]) -> bool:
     if argv[1] == "--version":
         from argmap import __version__
 
-        sys.stdout.write(f"argmap {__version__}\n")
+        _say(f"argmap {__version__}\n")
         return True
     if argv[1] not in ("--help", "-h") or _help_columns() < HELP_MIN_COLUMNS:
         return False
@@ -38,12 +38,18 @@ def _answered_without_typer(argv: list[str]) -> bool:
             text = handle.read()
     except OSError:
         return False  # a trimmed install: typer prints the same help, only slower
+    _say(text)
+    return True
+
+
+def _say(text: str) -> None:
+    """Write UTF-8 whatever stdout's encoding (as typer does); a closed pipe ends quietly."""
     try:
-        sys.stdout.write(text)
         sys.stdout.flush()
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.flush()
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # `argmap -h | head -1`
-    return True
 
 
 def _help_columns() -> int:

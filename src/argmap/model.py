@@ -145,7 +145,7 @@ class ArgumentMap(BaseModel):
         if context.get("lenient"):
             return self  # `argmap check` collects these problems itself, all of them
         source_text = context.get("source_text")
-        problems = list(reference_problems(self, source_text))
+        problems = list(reference_problems(self, source_text, by_id=self.by_id))
         if problems:
             raise ValidationError.from_exception_data(
                 "ArgumentMap",
@@ -161,14 +161,18 @@ class ArgumentMap(BaseModel):
         return self
 
 
-def reference_problems(amap: ArgumentMap, source_text: str | None = None) -> Iterator[Problem]:
-    """Duplicate ids, unknown or self references, missing supports, quotes not in the source."""
+def reference_problems(
+    amap: ArgumentMap, source_text: str | None = None, *, by_id: Mapping[str, Claim] | None = None
+) -> Iterator[Problem]:
+    """Duplicate ids, unknown or self references, missing supports, quotes not in the source.
+
+    ``by_id`` is the map's id index when the caller has just built it (validation does, and
+    keeps it as `ArgumentMap.by_id`: a million-entry dict costs about a second to build).
+    """
     from argmap.errors import did_you_mean
 
     claims = amap.claims
-    # Ids are unique in a valid map, so its (cached) index serves the lookups below; a
-    # million-entry dict costs about a second to build, so it is built once per map.
-    known: Mapping[str, object] = amap.by_id
+    known: Mapping[str, object] = {c.id: c for c in claims} if by_id is None else by_id
     if len(known) != len(claims):
         seen: dict[str, int] = {}
         for index, claim in enumerate(claims):
@@ -278,6 +282,10 @@ def validate(
 CHUNK = 20_000
 
 
+class InputConsumed(Exception):
+    """A big map failed validation after its plain data was dropped; read it again whole."""
+
+
 def _validate_claims_consuming(claims: list[Any]) -> list[Claim]:
     from pydantic import TypeAdapter
 
@@ -333,10 +341,18 @@ def validate_located(
     lenient: bool = False,
     consume: bool = False,
 ) -> ArgumentMap:
-    """`validate`, turning the first pydantic error into a located `MapError`."""
+    """`validate`, turning the first pydantic error into a located `MapError`.
+
+    With ``consume``, a big map that fails raises `InputConsumed` instead: its error needs the
+    plain data that validation dropped, so the reader reads the input again without consuming.
+    """
+    claims = data.get("claims") if consume and type(data) is dict else None
+    consume = type(claims) is list and len(claims) > CHUNK
     try:
         return validate(data, source_text, lenient=lenient, consume=consume)
     except ValidationError as exc:
+        if consume:
+            raise InputConsumed from None
         errors = exc.errors(include_url=False, include_input=False, include_context=True)
         first = errors[0]
         loc = tuple(first["loc"])

@@ -48,7 +48,7 @@ def _children(
 ) -> list[tuple[str, str, Edge | None]]:
     """(child id, relation, edge) in map order: supports, attacks, undercuts, then contrasts."""
     if direction == "down":
-        edges = index.incoming.get(claim_id)
+        edges = index.incoming[claim_id]
         children: list[tuple[str, str, Edge | None]] = []
         if edges:
             children = [(e.source, "supports", e) for e in edges if e.kind == "supports"]
@@ -58,7 +58,7 @@ def _children(
         if contrasts:
             children += [(partner, "contrasts", None) for partner in index.contrasts(claim_id)]
         return children
-    edges = index.outgoing.get(claim_id)
+    edges = index.outgoing[claim_id]
     if not edges:
         return []
     children = [(e.target, "supports", e) for e in edges if e.kind == "supports"]
@@ -109,7 +109,7 @@ def _expanded(index: Index, roots: list[str], depth: int | None) -> set[str]:
             shown.add(claim_id)
             if depth is not None and level >= depth:
                 continue
-            edges = incoming.get(claim_id, ())
+            edges = incoming[claim_id]
             children: list[tuple[str, Edge | None]] = [(e.source, e) for e in edges if e.kind == "supports"]
             children += [(e.source, e) for e in edges if e.kind == "attacks"]
             if via is not None and via.undercut_by:

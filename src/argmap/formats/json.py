@@ -109,23 +109,20 @@ def write(amap: ArgumentMap, **_ignored: Any) -> str:
 def read(text: str, path: str | None = None) -> ArgumentMap:
     """The map in an argmap JSON document; `MapError` with JSON path, line and column."""
     from argmap.io import gc_paused
+    from argmap.model import InputConsumed
 
     with gc_paused():  # millions of fresh, acyclic containers: the collector only costs time
         try:
             return _read(text, path, consume=True)
-        except _Consumed:
+        except InputConsumed:
             # A big map went wrong after its claims' plain data was dropped: read it again,
             # keeping everything, for the error's exact message and location.
             with warnings_silenced():
                 return _read(text, path, consume=False)
 
 
-class _Consumed(Exception):
-    """Validation failed after `validate` consumed the data the error message needs."""
-
-
 def _read(text: str, path: str | None, *, consume: bool) -> ArgumentMap:
-    from argmap.model import CHUNK, validate_located
+    from argmap.model import validate_located
 
     try:
         document = _parse(text)
@@ -152,12 +149,9 @@ def _read(text: str, path: str | None, *, consume: bool) -> ArgumentMap:
         where.append(_document_path(document, loc))
         return _line_column(text, _offset(text, where[-1], key=key))
 
-    consume = consume and len(data["claims"]) > CHUNK
     try:
         return validate_located(data, path=path, source_text=source_text, locate=locate, consume=consume)
     except MapError as exc:
-        if consume:
-            raise _Consumed from None
         if not where:
             raise
         raise MapError(

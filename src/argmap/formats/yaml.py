@@ -366,23 +366,21 @@ Locator = Callable[[Path_, bool], "Loc | None"]
 
 
 def _read(text: str, path: str | None, *, lenient: bool) -> tuple[ArgumentMap, str | None, Locator]:
+    from argmap.model import InputConsumed
+
     try:
         return _validated(text, path, lenient=lenient, consume=True)
-    except _Consumed:
+    except InputConsumed:
         # A big map went wrong after its claims' plain data was dropped: parse it again,
         # keeping everything, so that the error counts every problem as usual.
         with warnings_silenced():
             return _validated(text, path, lenient=lenient, consume=False)
 
 
-class _Consumed(Exception):
-    """Validation failed after `validate` consumed the data the error message needs."""
-
-
 def _validated(
     text: str, path: str | None, *, lenient: bool, consume: bool
 ) -> tuple[ArgumentMap, str | None, Locator]:
-    from argmap.model import CHUNK, validate_located
+    from argmap.model import validate_located
 
     data = parse(text, path)
     if data is None:
@@ -403,16 +401,9 @@ def _validated(
         )
     locate = _locator(text, path)
     source_text = _source_text(data, path, lambda: locate(("meta", "source"), False))
-    claims = data.get("claims")
-    consume = consume and isinstance(claims, list) and len(claims) > CHUNK
-    try:
-        amap = validate_located(
-            data, path=path, source_text=source_text, locate=locate, lenient=lenient, consume=consume
-        )
-    except MapError:
-        if consume:
-            raise _Consumed from None
-        raise
+    amap = validate_located(
+        data, path=path, source_text=source_text, locate=locate, lenient=lenient, consume=consume
+    )
     return amap, source_text, locate
 
 
