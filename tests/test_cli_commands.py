@@ -20,6 +20,22 @@ def test_export_defaults_to_dot_on_stdout(run) -> None:
     assert result.stdout == dot.write(argmap.load())
 
 
+def test_streamed_dot_on_stdout_is_the_document_dot_write_makes(run, tmp_path: Path) -> None:
+    from argmap.formats import dot
+    from argmap.formats import yaml as yaml_format
+    from argmap.model import validate
+
+    claims = [{"id": "t", "kind": "thesis", "text": "The thesis."}]
+    claims += [{"id": f"c{i}", "text": f"Reason {i}.", "supports": ["t"]} for i in range(7000)]
+    amap = validate({"claims": claims})
+    path = tmp_path / "big.yaml"
+    path.write_text(yaml_format.write(amap), encoding="utf-8")
+    expected = dot.write(amap)
+    assert expected.count("\n") > 3 * 4096  # several chunks of streamed lines
+    result = run("--map", str(path), "export", "--to", "dot")
+    assert (result.exit_code, result.stdout) == (0, expected)
+
+
 def test_export_format_follows_the_output_extension(run, tmp_path: Path) -> None:
     for name, start in (
         ("m.dot", "digraph"),

@@ -11,7 +11,7 @@ import functools
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
@@ -550,7 +550,11 @@ def _export_text(
     wrap: int,
     rankdir: str,
     status: str | None,
-) -> str:
+    *,
+    stream: bool = False,
+) -> str | Iterator[str]:
+    """The exported document; with ``stream``, DOT comes as lines (a million claims' DOT is
+    written as it is made instead of being held whole, joined and encoded at once)."""
     from argmap.formats import get
 
     if claim_id is not None:
@@ -567,6 +571,8 @@ def _export_text(
             "rankdir": rankdir,
             "status": _statuses(amap, status),
         }
+        if stream and fmt == "dot":
+            return writer.generate(amap, **options)  # type: ignore[no-any-return]
         return writer.write(amap, **options)  # type: ignore[no-any-return]
     if status is not None:
         raise MapError(
@@ -617,11 +623,16 @@ def export(
     amap = load_map()
     if output is not None:
         amap = rebase_source(amap, _options["map"], output)
-    text = _export_text(amap, fmt, claim_id, depth, cluster_by, wrap, rankdir, status)
-    if output is None:
-        sys.stdout.write(text)
+    text = _export_text(amap, fmt, claim_id, depth, cluster_by, wrap, rankdir, status, stream=output is None)
+    if isinstance(text, str):
+        if output is None:
+            sys.stdout.write(text)
+        else:
+            write_atomic(output, text)
         return
-    write_atomic(output, text)
+    from argmap.render import write_lines
+
+    write_lines(text)
 
 
 @command("render")
@@ -641,6 +652,7 @@ def render(
     from argmap.drawing import render as draw
 
     dot_text = _export_text(load_map(), "dot", claim_id, depth, cluster_by, wrap, rankdir, status)
+    assert isinstance(dot_text, str)  # not streamed
     draw(dot_text, output, engine=engine)
 
 
