@@ -156,3 +156,25 @@ def test_evaluate_a_framework_file(run, tmp_path: Path) -> None:
     path.write_text("p af 3\n1 2\n2 1\n2 3\n", encoding="utf-8")
     data = json.loads(run("--map", str(path), "evaluate", "--semantics", "preferred", "--json").stdout)
     assert sorted(map(sorted, data["extensions"])) == [["1", "3"], ["2"]]
+
+
+@pytest.mark.parametrize("score", [0.5, 1e-05])
+def test_list_json_is_the_claims_dumped_by_alias(run, tmp_path: Path, score: float) -> None:
+    """The fast encoder (models serialised directly) and the stdlib one (below 1e-4) agree
+    with ``model_dump(by_alias=True)`` byte for byte, nested models and floats included."""
+    from argmap.cli import claim_json
+
+    path = tmp_path / "map.yaml"
+    path.write_text(
+        "claims:\n"
+        "  - {id: t, kind: thesis, text: Thèse — 论点.}\n"
+        "  - {id: a, text: A., supports: [t], tags: [x, y], base_score: '" + str(score) + "'}\n"
+        "  - {id: b, text: B., linked: [{to: t, with: [a]}]}\n"
+        "  - {id: o, kind: objection, text: O., attacks: [t], undercuts: [{from: a, to: t}]}\n",
+        encoding="utf-8",
+    )
+    amap = argmap.load(path)
+    expected = {"claims": [claim_json(c) for c in amap.claims], "count": 4}
+    result = run("--map", str(path), "list", "--json")
+    assert result.exit_code == 0
+    assert result.stdout == json.dumps(expected, ensure_ascii=False, indent=2) + "\n"
