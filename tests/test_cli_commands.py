@@ -158,8 +158,11 @@ def test_evaluate_a_framework_file(run, tmp_path: Path) -> None:
     assert sorted(map(sorted, data["extensions"])) == [["1", "3"], ["2"]]
 
 
+@pytest.mark.parametrize("json_slice", [10_000, 1, 3])
 @pytest.mark.parametrize("score", [0.5, 1e-05])
-def test_list_json_is_the_claims_dumped_by_alias(run, tmp_path: Path, score: float) -> None:
+def test_list_json_is_the_claims_dumped_by_alias(
+    run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, score: float, json_slice: int
+) -> None:
     """The fast encoder (models serialised directly) and the stdlib one (below 1e-4) agree
     with ``model_dump(by_alias=True)`` byte for byte, nested models and floats included."""
     from argmap.cli import claim_json
@@ -173,8 +176,11 @@ def test_list_json_is_the_claims_dumped_by_alias(run, tmp_path: Path, score: flo
         "  - {id: o, kind: objection, text: O., attacks: [t], undercuts: [{from: a, to: t}]}\n",
         encoding="utf-8",
     )
+    monkeypatch.setattr("argmap.cli.JSON_SLICE", json_slice)  # written in slices of this many claims
     amap = argmap.load(path)
     expected = {"claims": [claim_json(c) for c in amap.claims], "count": 4}
     result = run("--map", str(path), "list", "--json")
     assert result.exit_code == 0
     assert result.stdout == json.dumps(expected, ensure_ascii=False, indent=2) + "\n"
+    nothing = run("--map", str(path), "list", "--json", "--kind", "rebuttal")
+    assert nothing.stdout == json.dumps({"claims": [], "count": 0}, indent=2) + "\n"

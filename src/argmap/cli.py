@@ -180,6 +180,30 @@ def print_json(data: Any, *, fast: bool = False) -> None:
     sys.stdout.write("\n")
 
 
+#: Claims serialised per slice by `_print_claims_json`.
+JSON_SLICE = 10_000
+
+
+def _print_claims_json(claims: list[Any]) -> None:
+    """``{"claims": [...], "count": N}`` as `print_json` writes it, a slice of claims at a time.
+
+    pydantic-core serialises the models themselves (no dict per claim in between), and a
+    million claims never exist as one JSON document in memory (it would be 400 MB more).
+    """
+    from pydantic_core import to_json
+
+    if not claims:
+        print_json({"claims": [], "count": 0}, fast=True)
+        return
+    sys.stdout.flush()
+    out = sys.stdout.buffer
+    out.write(b'{\n  "claims": [\n')
+    for start in range(0, len(claims), JSON_SLICE):
+        part = to_json({"claims": claims[start : start + JSON_SLICE]}, indent=2)
+        out.write((b",\n" if start else b"") + part[part.index(b"[\n") + 2 : part.rindex(b"\n  ]")])
+    out.write(b'\n  ],\n  "count": %d\n}\n' % len(claims))
+
+
 def claim_json(claim: Any) -> dict[str, Any]:
     return claim.model_dump(mode="json", by_alias=True)  # type: ignore[no-any-return]
 
@@ -222,8 +246,8 @@ def list_claims(
     if as_json:
         if any(c.base_score is not None and 0 < c.base_score < 1e-4 for c in claims):
             print_json({"claims": [claim_json(c) for c in claims], "count": len(claims)})
-        else:  # pydantic-core serialises the models themselves: no dict per claim in between
-            print_json({"claims": claims, "count": len(claims)}, fast=True)
+        else:
+            _print_claims_json(claims)
         return
     from argmap.render import stdout_is_terminal
 
