@@ -45,6 +45,24 @@ def test_a_deep_tree_draws_in_linear_time_with_a_depth_marker() -> None:
     assert guides[-1].startswith("⋮29999 ") and len(guides[-1]) < 120
 
 
+def test_the_guides_of_a_deep_chain_take_linear_memory() -> None:
+    """Only the first levels' prefixes are kept: one per depth of a 20,000-deep chain held
+    800 MB of spaces (20 GB at 100,000), which a CI run on a shared machine did not survive."""
+    import tracemalloc
+
+    from argmap.render.plain import tree_guides
+
+    rows = build_tree(Index.of(chain_map(20_000)), ["c0"])
+    tracemalloc.start()
+    try:
+        for _ in tree_guides(rows):
+            pass
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 20_000_000, f"{peak:,} bytes"
+
+
 def test_a_claim_with_100000_supporters() -> None:
     claims = [{"id": "hub", "kind": "thesis"}] + [
         {"id": f"s{i}", "supports": ["hub"]} for i in range(100_000)

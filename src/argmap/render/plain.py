@@ -71,9 +71,13 @@ def tree_guides(rows: Sequence[Any]) -> Iterator[str]:
             seen_parents.add(key)
     # open_levels[d] is True while the ancestor at depth d still has siblings below;
     # prefixes[k] is the drawing of open_levels[1:k], kept alongside so that a row's guide
-    # is one lookup rather than a join over its depth (len(prefixes) == len(open_levels) + 1).
+    # is one lookup rather than a join over its depth (len(prefixes) == len(open_levels) + 1
+    # while that is under ``kept``).
     open_levels: list[bool] = []
     prefixes: list[str] = [""]
+    # Only the first levels are drawn in full, so only their prefixes are kept: a prefix for
+    # every depth of a 100,000-deep chain would hold 20 GB of spaces.
+    kept = MAX_GUIDES + 2
     for i, row in enumerate(rows):
         depth = row.depth
         del open_levels[depth:]
@@ -89,9 +93,11 @@ def tree_guides(rows: Sequence[Any]) -> Iterator[str]:
             prefix += "".join("│   " if is_open else "    " for is_open in open_levels[start:depth])
             yield prefix + ("└── " if last else "├── ")
         while len(open_levels) < depth:
-            prefixes.append(prefixes[-1] + "    " if open_levels else "")
+            if len(prefixes) < kept:
+                prefixes.append(prefixes[-1] + "    " if open_levels else "")
             open_levels.append(False)
-        prefixes.append((prefixes[-1] + ("    " if last else "│   ")) if open_levels else "")
+        if len(prefixes) < kept:
+            prefixes.append((prefixes[-1] + ("    " if last else "│   ")) if open_levels else "")
         open_levels.append(not last)
 
 
