@@ -20,8 +20,9 @@ def test_export_defaults_to_dot_on_stdout(run) -> None:
     assert result.stdout == dot.write(argmap.load())
 
 
-def test_streamed_dot_on_stdout_is_the_document_dot_write_makes(run, tmp_path: Path) -> None:
-    from argmap.formats import dot
+@pytest.mark.parametrize("fmt", ["dot", "mermaid"])
+def test_a_streamed_drawing_on_stdout_is_the_document_write_makes(run, tmp_path: Path, fmt: str) -> None:
+    from argmap.formats import get
     from argmap.formats import yaml as yaml_format
     from argmap.model import validate
 
@@ -30,9 +31,9 @@ def test_streamed_dot_on_stdout_is_the_document_dot_write_makes(run, tmp_path: P
     amap = validate({"claims": claims})
     path = tmp_path / "big.yaml"
     path.write_text(yaml_format.write(amap), encoding="utf-8")
-    expected = dot.write(amap)
+    expected = get(fmt, for_writing=True).load().write(amap)
     assert expected.count("\n") > 3 * 4096  # several chunks of streamed lines
-    result = run("--map", str(path), "export", "--to", "dot")
+    result = run("--map", str(path), "export", "--to", fmt)
     assert (result.exit_code, result.stdout) == (0, expected)
 
 

@@ -580,8 +580,8 @@ def _export_text(
     *,
     stream: bool = False,
 ) -> str | Iterator[str]:
-    """The exported document; with ``stream``, DOT comes as lines (a million claims' DOT is
-    written as it is made instead of being held whole, joined and encoded at once)."""
+    """The exported document; with ``stream``, DOT and Mermaid come as lines (a million
+    claims' drawing is written as it is made instead of being held whole, joined and encoded)."""
     from argmap.formats import get
 
     if claim_id is not None:
@@ -598,7 +598,7 @@ def _export_text(
             "rankdir": rankdir,
             "status": _statuses(amap, status),
         }
-        if stream and fmt == "dot":
+        if stream:
             return writer.generate(amap, **options)  # type: ignore[no-any-return]
         return writer.write(amap, **options)  # type: ignore[no-any-return]
     if status is not None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError, ValidationError
@@ -24,6 +24,8 @@ KINDS: tuple[str, ...] = ("thesis", "claim", "evidence", "objection", "rebuttal"
 Kind = Literal["thesis", "claim", "evidence", "objection", "rebuttal"]
 #: The relation kinds, also the edge keys of `ArgumentMap.graph`.
 RELATIONS: tuple[str, ...] = ("supports", "attacks", "contrasts")
+
+T = TypeVar("T")
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
 ClaimId = Annotated[str, Field(pattern=SLUG_PATTERN, max_length=200)]
@@ -272,10 +274,15 @@ def validate(
     gigabyte lower). The caller's ``data["claims"]`` is left full of None.
     """
     context = {"source_text": source_text, "lenient": lenient}
-    claims = data.get("claims") if consume and type(data) is dict else None
-    if type(claims) is list and len(claims) > CHUNK:
-        data = {**data, "claims": _validate_claims_consuming(claims)}
+    if consume and _big(data):
+        data = {**data, "claims": _validate_claims_consuming(data["claims"])}
     return ArgumentMap.model_validate(data, context=context)
+
+
+def _big(data: Any) -> bool:
+    """Whether `validate` would consume ``data`` (a claim list longer than one chunk)."""
+    claims = data.get("claims") if type(data) is dict else None
+    return type(claims) is list and len(claims) > CHUNK
 
 
 #: Claims validated per step when `validate` may consume its input.
@@ -284,6 +291,18 @@ CHUNK = 20_000
 
 class InputConsumed(Exception):
     """A big map failed validation after its plain data was dropped; read it again whole."""
+
+
+def read_consuming(read: Callable[[bool], T]) -> T:
+    """``read(consume=True)``; should that fail after dropping the data its error needs,
+    ``read(consume=False)`` for the exact message (its warnings were already given)."""
+    from argmap.errors import warnings_silenced
+
+    try:
+        return read(True)
+    except InputConsumed:
+        with warnings_silenced():
+            return read(False)
 
 
 def _validate_claims_consuming(claims: list[Any]) -> list[Claim]:
@@ -346,8 +365,7 @@ def validate_located(
     With ``consume``, a big map that fails raises `InputConsumed` instead: its error needs the
     plain data that validation dropped, so the reader reads the input again without consuming.
     """
-    claims = data.get("claims") if consume and type(data) is dict else None
-    consume = type(claims) is list and len(claims) > CHUNK
+    consume = consume and _big(data)
     try:
         return validate(data, source_text, lenient=lenient, consume=consume)
     except ValidationError as exc:

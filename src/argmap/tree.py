@@ -99,7 +99,6 @@ def _expanded(index: Index, roots: list[str], depth: int | None) -> set[str]:
     without rows or paths: a claim on the current path is already in ``shown``.
     """
     shown: set[str] = set()
-    incoming = index.incoming
     for root in roots:
         stack: list[tuple[str, int, Edge | None]] = [(root, 0, None)]
         while stack:
@@ -109,13 +108,9 @@ def _expanded(index: Index, roots: list[str], depth: int | None) -> set[str]:
             shown.add(claim_id)
             if depth is not None and level >= depth:
                 continue
-            edges = incoming[claim_id]
-            children: list[tuple[str, Edge | None]] = [(e.source, e) for e in edges if e.kind == "supports"]
-            children += [(e.source, e) for e in edges if e.kind == "attacks"]
-            if via is not None and via.undercut_by:
-                children += [(undercutter, None) for undercutter in via.undercut_by]
+            children = _children(index, claim_id, "down", via, False)
             level += 1
-            stack += [(child, level, edge) for child, edge in reversed(children)]
+            stack += [(child, level, edge) for child, _relation, edge in reversed(children)]
     return shown
 
 

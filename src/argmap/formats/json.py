@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from argmap.errors import MapError, did_you_mean, warn, warnings_silenced
+from argmap.errors import MapError, did_you_mean, warn
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
@@ -109,16 +109,10 @@ def write(amap: ArgumentMap, **_ignored: Any) -> str:
 def read(text: str, path: str | None = None) -> ArgumentMap:
     """The map in an argmap JSON document; `MapError` with JSON path, line and column."""
     from argmap.io import gc_paused
-    from argmap.model import InputConsumed
+    from argmap.model import read_consuming
 
     with gc_paused():  # millions of fresh, acyclic containers: the collector only costs time
-        try:
-            return _read(text, path, consume=True)
-        except InputConsumed:
-            # A big map went wrong after its claims' plain data was dropped: read it again,
-            # keeping everything, for the error's exact message and location.
-            with warnings_silenced():
-                return _read(text, path, consume=False)
+        return read_consuming(lambda consume: _read(text, path, consume=consume))
 
 
 def _read(text: str, path: str | None, *, consume: bool) -> ArgumentMap:
@@ -233,7 +227,7 @@ def _to_model_data(document: Any, fail: Any) -> dict[str, Any]:
     for index, link in enumerate(links):
         relation: Any = link.get("relation") if type(link) is dict else None
         keys = plain.get(relation) if type(relation) is str else None
-        if keys is not None and len(link) == 3 and link.keys() == keys:
+        if keys is not None and link.keys() == keys:
             source = link["source"]
             maker = by_id.get(source) if type(source) is str else None
             if maker is not None:
@@ -252,7 +246,8 @@ def _to_model_data(document: Any, fail: Any) -> dict[str, Any]:
 
 
 def _attach_other(link: Any, index: int, by_id: dict[str, dict[str, Any]], fail: Any) -> None:
-    """A linked support or an undercut (or a malformed link, refused with its location)."""
+    """A linked support or an undercut (or a malformed link, refused with its location); the
+    caller's loop has attached every well-formed plain link with a known source."""
     relation: Any = link.get("relation") if type(link) is dict else None
     keys = _LINK_KEYS.get(relation) if type(relation) is str else None
     if keys is None or link.keys() != keys:
@@ -266,10 +261,8 @@ def _attach_other(link: Any, index: int, by_id: dict[str, dict[str, Any]], fail:
         )
     if relation == "linked":
         maker.setdefault("linked", []).append({"to": link["target"], "with": link["with"]})
-    elif relation == "undercuts":
-        maker.setdefault("undercuts", []).append({"from": link["from"], "to": link["target"]})
     else:
-        maker.setdefault(relation, []).append(link["target"])
+        maker.setdefault("undercuts", []).append({"from": link["from"], "to": link["target"]})
 
 
 def _refuse_link(link: Any, index: int, fail: Any) -> NoReturn:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import yaml
 
-from argmap.errors import MapError, warnings_silenced
+from argmap.errors import MapError
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
@@ -366,15 +366,9 @@ Locator = Callable[[Path_, bool], "Loc | None"]
 
 
 def _read(text: str, path: str | None, *, lenient: bool) -> tuple[ArgumentMap, str | None, Locator]:
-    from argmap.model import InputConsumed
+    from argmap.model import read_consuming
 
-    try:
-        return _validated(text, path, lenient=lenient, consume=True)
-    except InputConsumed:
-        # A big map went wrong after its claims' plain data was dropped: parse it again,
-        # keeping everything, so that the error counts every problem as usual.
-        with warnings_silenced():
-            return _validated(text, path, lenient=lenient, consume=False)
+    return read_consuming(lambda consume: _validated(text, path, lenient=lenient, consume=consume))
 
 
 def _validated(
