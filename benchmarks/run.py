@@ -78,7 +78,8 @@ def floor():
     for _ in yaml.parse(text, Loader=yaml.CSafeLoader):
         pass
 def parse_json():
-    return from_json(text)
+    with gc_paused():  # as argmap's reader does: a million dicts would trigger the GC many times
+        return from_json(text)
 def read():
     with gc_paused():
         return (fy if kind == "yaml" else fj).read(text, path)
