@@ -322,3 +322,39 @@ def test_help_and_version_survive_an_ascii_stdout_and_a_closed_pipe() -> None:
         shell = f'{sys.executable} -c "{launch}" {flag} | true'
         closed = subprocess.run(["bash", "-c", shell], capture_output=True, text=True, check=False)
         assert (closed.returncode, closed.stderr) == (0, "")
+
+
+@pytest.mark.parametrize(
+    ("argv", "kept"),
+    [
+        (["argmap", "tree", "--depth", "1"], ["tree"]),
+        (["argmap", "export", "--to", "dot"], ["export"]),
+        (["argmap", "--map", "tree", "list"], None),  # 'tree' is the value of --map here
+        (["argmap", "tre"], None),  # typer suggests the right name itself
+        (["argmap"], None),
+        (["argmap", "--help"], None),
+    ],
+)
+def test_a_run_registers_only_the_command_it_names_first(
+    argv: list[str], kept: list[str] | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from argmap import cli
+
+    every = list(cli.app.registered_commands)
+    monkeypatch.setattr(cli.app, "registered_commands", list(every))
+    cli._register_only_the_command_asked_for(argv)
+    names = [info.name for info in cli.app.registered_commands]
+    assert names == (kept if kept is not None else [info.name for info in every])
+
+
+def test_the_console_script_prints_what_the_full_app_prints(run) -> None:
+    from argmap.io import bundled_map_path
+
+    essay = str(bundled_map_path())
+    for args in (["tree"], ["trace", "thesis"], ["export", "--to", "dot"], ["--map", essay, "list"]):
+        alone = _argmap(*args)
+        assert alone.returncode == 0, alone.stderr
+        assert alone.stdout == run(*args).stdout
+    wrong = _argmap("tre")
+    assert wrong.returncode == 2
+    assert "No such command 'tre'" in wrong.stderr

@@ -785,6 +785,7 @@ def main() -> None:
 
     # A run is short and builds large acyclic structures: the cyclic collector only costs time.
     gc.disable()
+    _register_only_the_command_asked_for(sys.argv)
     try:
         app()
     except SystemExit as done:
@@ -804,6 +805,22 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.stderr.write("argmap: interrupted\n")
         sys.exit(130)
+
+
+def _register_only_the_command_asked_for(argv: list[str]) -> None:
+    """When the first argument names a command, drop the others from ``app``.
+
+    typer builds every command's options (signatures, annotations, converters) on each run,
+    a third of what a command on the essay map takes beyond its imports; only the one that
+    runs needs them. The first argument can only be a command's name (no option precedes it
+    to take it as a value), so nothing else changes: anything else keeps every command, and
+    typer's own help, errors and suggestions.
+    """
+    if len(argv) < 2:
+        return
+    wanted = [info for info in app.registered_commands if info.name == argv[1]]
+    if wanted:
+        app.registered_commands = wanted
 
 
 def _silence_stdout() -> None:
