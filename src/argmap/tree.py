@@ -97,35 +97,20 @@ def _expanded(index: Index, roots: list[str], depth: int | None) -> set[str]:
     """The ids a walk down from ``roots`` without contrasts expands, in the same order as
     `_traverse` (the first edge into a claim decides which undercutters it shows), but
     without rows or paths: a claim on the current path is already in ``shown``.
-
-    It reads the edges itself rather than through `_children`, and never pushes a claim
-    already shown: this pass runs over every claim of a map with contrasts.
     """
     shown: set[str] = set()
-    incoming = index.incoming
     for root in roots:
         stack: list[tuple[str, int, Edge | None]] = [(root, 0, None)]
-        push, pop = stack.append, stack.pop
         while stack:
-            claim_id, level, via = pop()
+            claim_id, level, via = stack.pop()
             if claim_id in shown:
                 continue
             shown.add(claim_id)
             if depth is not None and level >= depth:
                 continue
+            children = _children(index, claim_id, "down", via, False)
             level += 1
-            # Pushed in reverse of `_children`'s order (supports, attacks, undercutters),
-            # so that they come off the stack in it.
-            if via is not None:
-                for undercutter in reversed(via.undercut_by):
-                    if undercutter not in shown:
-                        push((undercutter, level, None))
-            edges = incoming[claim_id]
-            if edges:
-                for kind in ("attacks", "supports"):
-                    for edge in reversed(edges):
-                        if edge.kind == kind and edge.source not in shown:
-                            push((edge.source, level, edge))
+            stack += [(child, level, edge) for child, _relation, edge in reversed(children)]
     return shown
 
 
