@@ -293,7 +293,7 @@ def write_json(claims: list[Claim], title: str, path: Path) -> bool:
         from argmap.formats import json as json_format
     except ImportError:
         return False
-    from argmap.io import gc_paused
+    from argmap.memory import gc_paused
     from argmap.model import validate
 
     with gc_paused():
@@ -326,7 +326,7 @@ def verify(claims: list[Claim], title: str, files: dict[str, Path]) -> None:
     """Read each written file with argmap and compare with the generated claims."""
     import warnings
 
-    from argmap.io import load
+    from argmap.formats import load
     from argmap.model import validate
 
     expected = _signature(validate(plain_data(claims, title)))

@@ -8,7 +8,7 @@ is kept in ``benchmarks/data/out/`` and checked), timed from spawn to exit, with
 of that process from ``wait4``. Output goes to /dev/null (argmap writes plain text there, as
 into any pipe). The maps come from ``benchmarks/generate.py`` (made here when missing).
 
-argmap runs as its console script does (``python -c`` calling ``argmap.launch.main`` with the
+argmap runs as its console script does (``python -c`` calling ``argmap.cli.launch.main`` with the
 program name ``argmap``; or ``--argmap CMD``) with its bytecode cached in
 ``benchmarks/data/pycache`` (as after ``pip install``, which compiles it) even where
 PYTHONDONTWRITEBYTECODE is set. The Argdown CLI 1.7.5 is looked for in
@@ -73,7 +73,7 @@ from pydantic_core import from_json
 import argmap.formats.json as fj
 import argmap.formats.yaml as fy
 import argmap.model  # the models are built at import, as in any CLI run before reading
-from argmap.io import gc_paused
+from argmap.memory import gc_paused
 kind, path, rotate, floors_only = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4] == "1"
 text = Path(path).read_text(encoding="utf-8")
 tiny = "claims:\n- id: a\n  text: A\n- id: b\n  text: B\n  supports: [a]\n"
@@ -442,7 +442,7 @@ def main(argv: list[str] | None = None) -> int:
     python = sys.executable
     # What the `argmap` console script runs (`python -m argmap` would name the program differently,
     # and typer answers that one's --help itself).
-    console_script = "import sys; sys.argv[0] = 'argmap'; from argmap.launch import main; main()"
+    console_script = "import sys; sys.argv[0] = 'argmap'; from argmap.cli.launch import main; main()"
     argmap = args.argmap.split() if args.argmap else [python, "-c", console_script]
     help_text = subprocess.run(
         [*argmap, "--help"], capture_output=True, text=True, env=env, cwd=ROOT, check=False

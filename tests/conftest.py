@@ -43,7 +43,7 @@ def run():
     """Run the CLI in-process at a fixed width, piped (plain) unless ``terminal=True``."""
     from typer.testing import CliRunner
 
-    from argmap.cli import app
+    from argmap.cli.app import app
 
     def invoke(
         *args: str,

@@ -642,7 +642,7 @@ def test_long_chain_round_trip() -> None:
 
 
 def test_registry_picks_argdown() -> None:
-    from argmap.formats import read_text, write_text
+    from argmap.formats import parse as read_text, serialize as write_text
 
     amap = read_text("[A]: A claim.\n  +> [B]: Another.\n", path="map.argdown")
     assert amap["a"].supports == ["b"]

@@ -9,6 +9,7 @@ import warnings
 import pytest
 
 import argmap.model
+import argmap.model.validation
 from argmap.errors import MapError, MapWarning
 from argmap.formats import json as argmap_json
 from argmap.formats import yaml as argmap_yaml
@@ -51,7 +52,7 @@ def _outcome(reader, text: str, path: str) -> tuple[str, object]:
 @pytest.fixture
 def tiny_chunks(monkeypatch: pytest.MonkeyPatch):
     def consumed(reader, text: str, path: str) -> tuple[str, object]:
-        monkeypatch.setattr(argmap.model, "CHUNK", 1)
+        monkeypatch.setattr(argmap.model.validation, "CHUNK", 1)
         try:
             return _outcome(reader, text, path)
         finally:
@@ -88,11 +89,11 @@ def test_json_cross_reference_errors_keep_their_link_location(tiny_chunks) -> No
 
 def test_consuming_validation_empties_only_the_callers_claim_list() -> None:
     data = {"claims": [{"id": f"c{i}", "text": "x"} for i in range(5)]}
-    original = argmap.model.CHUNK
+    original = argmap.model.validation.CHUNK
     try:
-        argmap.model.CHUNK = 2
+        argmap.model.validation.CHUNK = 2
         amap = argmap.model.validate(data, consume=True)
     finally:
-        argmap.model.CHUNK = original
+        argmap.model.validation.CHUNK = original
     assert [c.id for c in amap.claims] == [f"c{i}" for i in range(5)]
     assert data["claims"] == [None] * 5

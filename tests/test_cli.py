@@ -182,8 +182,8 @@ def _argmap(*args: str, **kwargs):
 def test_help_does_not_import_the_heavy_libraries() -> None:
     code = (
         "import sys; sys.argv = ['argmap', '--help']\n"
-        "import argmap.cli\n"
-        "try: argmap.cli.app()\n"
+        "import argmap.cli.app\n"
+        "try: argmap.cli.app.app()\n"
         "except SystemExit: pass\n"
         "print(sorted({'networkx', 'pydantic', 'yaml', 'rich'} & {m.split('.')[0] for m in sys.modules}))"
     )
@@ -199,12 +199,12 @@ def test_closed_pipe_ends_quietly() -> None:
 
 
 def test_internal_error_is_saved_not_shown(run, monkeypatch) -> None:
-    import argmap.queries
+    import argmap.analysis.queries
 
     def boom(*_args, **_kwargs):
         raise ZeroDivisionError("simulated bug")
 
-    monkeypatch.setattr(argmap.queries, "select", boom)
+    monkeypatch.setattr(argmap.analysis.queries, "select", boom)
     result = run("list")
     assert result.exit_code == 70
     assert "Traceback" not in result.stderr
@@ -262,7 +262,7 @@ def _launch(*args: str, columns: str = "80") -> subprocess.CompletedProcess[str]
     """The console script's entry point, as ``argmap ARGS`` (program name argmap)."""
     code = (
         "import sys; sys.argv = ['argmap', *sys.argv[1:]]\n"
-        "from argmap.launch import main\n"
+        "from argmap.cli.launch import main\n"
         "try: main()\n"
         "except SystemExit: pass\n"
         "sys.stderr.write(repr(sorted({'typer', 'pydantic'} & set(sys.modules))))"
@@ -274,9 +274,9 @@ def _launch(*args: str, columns: str = "80") -> subprocess.CompletedProcess[str]
 
 
 def test_the_stored_top_level_help_is_what_typer_prints() -> None:
-    from argmap.launch import HELP_FILE
+    from argmap.cli.launch import HELP_FILE
 
-    code = "import sys; sys.argv = ['argmap', '--help']\nfrom argmap.cli import main\nmain()"
+    code = "import sys; sys.argv = ['argmap', '--help']\nfrom argmap.cli.app import main\nmain()"
     env = {**os.environ, "PYTHONIOENCODING": "utf-8", "COLUMNS": "80"}
     typer_help = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
@@ -290,7 +290,7 @@ def test_the_stored_top_level_help_is_what_typer_prints() -> None:
 
 @pytest.mark.parametrize("flag", ["--help", "-h"])
 def test_help_and_version_are_answered_without_importing_typer(flag: str) -> None:
-    from argmap.launch import HELP_FILE
+    from argmap.cli.launch import HELP_FILE
 
     result = _launch(flag)
     assert result.returncode == 0
@@ -301,7 +301,7 @@ def test_help_and_version_are_answered_without_importing_typer(flag: str) -> Non
 
 
 def test_a_narrow_terminal_gets_typers_own_help() -> None:
-    from argmap.launch import HELP_FILE
+    from argmap.cli.launch import HELP_FILE
 
     result = _launch("--help", columns="60")
     assert result.returncode == 0
@@ -311,7 +311,7 @@ def test_a_narrow_terminal_gets_typers_own_help() -> None:
 
 
 def test_help_and_version_survive_an_ascii_stdout_and_a_closed_pipe() -> None:
-    launch = "import sys; sys.argv[0] = 'argmap'; from argmap.launch import main; main()"
+    launch = "import sys; sys.argv[0] = 'argmap'; from argmap.cli.launch import main; main()"
     for flag in ("--help", "--version"):
         env = {**os.environ, "PYTHONIOENCODING": "ascii", "COLUMNS": "80"}
         ascii_out = subprocess.run(
@@ -338,7 +338,7 @@ def test_help_and_version_survive_an_ascii_stdout_and_a_closed_pipe() -> None:
 def test_a_run_registers_only_the_command_it_names_first(
     argv: list[str], kept: list[str] | None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from argmap import cli
+    from argmap.cli import app as cli
 
     every = list(cli.app.registered_commands)
     monkeypatch.setattr(cli.app, "registered_commands", list(every))
@@ -348,7 +348,7 @@ def test_a_run_registers_only_the_command_it_names_first(
 
 
 def test_the_console_script_prints_what_the_full_app_prints(run) -> None:
-    from argmap.io import bundled_map_path
+    from argmap.files import bundled_map_path
 
     essay = str(bundled_map_path())
     for args in (["tree"], ["trace", "thesis"], ["export", "--to", "dot"], ["--map", essay, "list"]):

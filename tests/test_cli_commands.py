@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import argmap
+import argmap.files
 
 
 def test_export_defaults_to_dot_on_stdout(run) -> None:
@@ -109,7 +110,7 @@ def test_convert_round_trips(run, tmp_path: Path) -> None:
     essay = argmap.load()
     for name in ("essay.json", "essay.argdown", "essay.aif"):
         out = tmp_path / name
-        assert run("convert", str(argmap.io.bundled_map_path()), str(out)).exit_code == 0
+        assert run("convert", str(argmap.files.bundled_map_path()), str(out)).exit_code == 0
         back = tmp_path / (name + ".yaml")
         result = run("convert", str(out), str(back), "--from", name.split(".")[1])
         assert result.exit_code == 0, result.stderr
@@ -119,14 +120,14 @@ def test_convert_round_trips(run, tmp_path: Path) -> None:
 
 
 def test_convert_to_stdout_needs_a_format(run) -> None:
-    result = run("convert", str(argmap.io.bundled_map_path()), "-")
+    result = run("convert", str(argmap.files.bundled_map_path()), "-")
     assert result.exit_code == 2
     assert result.stderr.startswith("argmap: error: writing to stdout needs --to")
 
 
 def test_every_command_reads_any_format(run, tmp_path: Path) -> None:
     out = tmp_path / "essay.argdown"
-    run("convert", str(argmap.io.bundled_map_path()), str(out))
+    run("convert", str(argmap.files.bundled_map_path()), str(out))
     result = run("--map", str(out), "trace", "thesis", "--limit", "1")
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith("Support chains leading to thesis: 1 of 11")
@@ -166,7 +167,7 @@ def test_list_json_is_the_claims_dumped_by_alias(
 ) -> None:
     """The fast encoder (models serialised directly) and the stdlib one (below 1e-4) agree
     with ``model_dump(by_alias=True)`` byte for byte, nested models and floats included."""
-    from argmap.cli import claim_json
+    from argmap.cli.app import claim_json
 
     path = tmp_path / "map.yaml"
     path.write_text(
@@ -177,7 +178,7 @@ def test_list_json_is_the_claims_dumped_by_alias(
         "  - {id: o, kind: objection, text: O., attacks: [t], undercuts: [{from: a, to: t}]}\n",
         encoding="utf-8",
     )
-    monkeypatch.setattr("argmap.cli.JSON_SLICE", json_slice)  # written in slices of this many claims
+    monkeypatch.setattr("argmap.cli.app.JSON_SLICE", json_slice)  # written in slices of this many claims
     amap = argmap.load(path)
     expected = {"claims": [claim_json(c) for c in amap.claims], "count": 4}
     result = run("--map", str(path), "list", "--json")

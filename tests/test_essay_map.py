@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 import argmap
-from argmap.graph import Index
-from argmap.io import bundled_map_path, data_dir
+from argmap.model.index import Index
+from argmap.files import bundled_map_path, data_dir
 
 AXES = ("driving-force", "business-model", "technology", "form")
 
@@ -75,7 +75,7 @@ def test_sections_follow_the_essay_structure(essay: argmap.ArgumentMap) -> None:
 
 
 def test_every_claim_hangs_under_the_thesis(essay: argmap.ArgumentMap) -> None:
-    from argmap.tree import build_tree
+    from argmap.analysis.tree import build_tree
 
     rows = build_tree(Index.of(essay), ["thesis"])
     expanded = {row.id for row in rows if not row.repeat and not row.cycle}
@@ -110,7 +110,7 @@ def test_objections_are_rebutted_and_the_thesis_is_supported(essay: argmap.Argum
 
 
 def test_the_map_is_shipped_and_passes_check() -> None:
-    from argmap.check import check_file
+    from argmap.analysis.check import check_file
 
     assert bundled_map_path().is_file()
     assert check_file(None) == []

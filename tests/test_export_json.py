@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 import argmap
 from argmap.errors import MapError, MapWarning
 from argmap.formats import json as argmap_json
-from argmap.formats import read_text
+from argmap.formats import parse as read_text
 from argmap.formats import yaml as argmap_yaml
 from argmap.model import KINDS, SLUG_PATTERN, ArgumentMap
 

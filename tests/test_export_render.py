@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 import argmap
-from argmap import drawing
+from argmap.views import drawing
 from argmap.errors import MapError, MapWarning
 from argmap.formats import dot
 

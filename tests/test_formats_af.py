@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from argmap.errors import MapError
-from argmap.formats import apx, iccma, read_text
-from argmap.semantics import Framework, extensions
+from argmap.formats import apx, iccma, parse as read_text
+from argmap.argumentation.semantics import Framework, extensions
 
 # --------------------------------------------------------------------------- ICCMA'23
 

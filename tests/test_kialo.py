@@ -212,6 +212,6 @@ def test_very_deep_chain_has_no_recursion_and_valid_ids(new_dialect: bool) -> No
 
 
 def test_registry_reads_kialo_by_name() -> None:
-    from argmap.formats import read_text
+    from argmap.formats import parse as read_text
 
     assert len(read_text(fixture("old.txt"), fmt="kialo")) == 6

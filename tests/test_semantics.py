@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from argmap.errors import MapError
 from argmap.formats import apx, iccma
 from argmap.model import ArgumentMap, validate
-from argmap.semantics import (
+from argmap.argumentation.semantics import (
     Framework,
     complete_extensions,
     dfquad,
@@ -602,7 +602,7 @@ def test_map_evaluation_properties(amap: ArgumentMap, bipolar: bool) -> None:
 def test_one_pass_covers_exactly_the_nodes_not_below_a_cycle(case: tuple[int, list[tuple[int, int]]]) -> None:
     import networkx as nx
 
-    from argmap.semantics import _topological_prefix
+    from argmap.argumentation.semantics import _topological_prefix
 
     n, edges = case
     parents: list[list[int]] = [[] for _ in range(n)]

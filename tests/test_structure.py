@@ -5,10 +5,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap.graph import Index
+from argmap.model.index import Index
 from argmap.model import ArgumentMap
-from argmap.trace import trace
-from argmap.tree import build_tree
+from argmap.analysis.trace import trace
+from argmap.analysis.tree import build_tree
 
 
 def make(claims: list[dict]) -> ArgumentMap:
@@ -37,7 +37,7 @@ def test_a_100000_step_chain_is_traced_and_drawn_without_recursion() -> None:
 
 
 def test_a_deep_tree_draws_in_linear_time_with_a_depth_marker() -> None:
-    from argmap.render.plain import tree_guides
+    from argmap.views.terminal.plain import tree_guides
 
     rows = build_tree(Index.of(chain_map(30_000)), ["c0"])
     guides = list(tree_guides(rows))
@@ -50,7 +50,7 @@ def test_the_guides_of_a_deep_chain_take_linear_memory() -> None:
     800 MB of spaces (20 GB at 100,000), which a CI run on a shared machine did not survive."""
     import tracemalloc
 
-    from argmap.render.plain import tree_guides
+    from argmap.views.terminal.plain import tree_guides
 
     rows = build_tree(Index.of(chain_map(20_000)), ["c0"])
     tracemalloc.start()
@@ -213,7 +213,7 @@ def contested_maps(draw: st.DrawFn) -> ArgumentMap:
 def test_the_spine_pass_expands_exactly_what_the_walk_without_contrasts_expands(
     amap: ArgumentMap, depth: int | None
 ) -> None:
-    from argmap.tree import _expanded, _traverse
+    from argmap.analysis.tree import _expanded, _traverse
 
     index = Index.of(amap)
     roots = index.roots() or [amap.claims[0].id]

@@ -288,7 +288,7 @@ def test_yaml_round_trip_is_lossless(amap: argmap.ArgumentMap) -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.binary(max_size=300))
 def test_random_bytes_give_a_map_or_a_map_error(data: bytes) -> None:
-    from argmap.io import decode
+    from argmap.files import decode
 
     try:
         argmap.loads(decode(data, "fuzz.yaml"), path="fuzz.yaml")

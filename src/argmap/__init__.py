@@ -31,15 +31,15 @@ _LAZY = {
     "Meta": "argmap.model",
     "Undercut": "argmap.model",
     "MapError": "argmap.errors",
-    "load": "argmap.io",
-    "loads": "argmap.io",
+    "load": "argmap.formats",
+    "loads": "argmap.formats",
 }
 
 if TYPE_CHECKING:
     from typing import Any
 
     from argmap.errors import MapError
-    from argmap.io import load, loads
+    from argmap.formats import load, loads
     from argmap.model import ArgumentMap, Claim, Linked, Meta, Undercut
 
 

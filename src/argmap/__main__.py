@@ -1,3 +1,3 @@
-from argmap.launch import main
+from argmap.cli.launch import main
 
 main()

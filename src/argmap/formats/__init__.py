@@ -15,6 +15,8 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from argmap.errors import MapError
+from argmap.files import bundled_map_path, read_text
+from argmap.memory import gc_paused
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
@@ -132,10 +134,33 @@ def choose_writer(path: str | Path | None, name: str | None = None, default: str
     return get(default, for_writing=True)
 
 
-def read_text(text: str, *, path: str | None = None, fmt: str | None = None) -> ArgumentMap:
+def parse(text: str, *, path: str | None = None, fmt: str | None = None) -> ArgumentMap:
     """Parse ``text`` in the named (or detected) format."""
     return choose_reader(path, text, fmt).load().read(text, path=path)  # type: ignore[no-any-return]
 
 
-def write_text(amap: ArgumentMap, fmt: str, **options: Any) -> str:
+def serialize(amap: ArgumentMap, fmt: str, **options: Any) -> str:
     return get(fmt, for_writing=True).load().write(amap, **options)  # type: ignore[no-any-return]
+
+
+def load(
+    path: str | Path | None = None, *, fmt: str | None = None, max_bytes: int | None = None
+) -> ArgumentMap:
+    """Read a map in any readable format; ``None`` is the bundled essay map.
+
+    Raises `MapError` (with file, line and column) for anything wrong with the input.
+    """
+    target = bundled_map_path() if path is None else path
+    text = read_text(target, max_bytes=max_bytes)
+    name = str(target)
+    try:
+        with gc_paused():
+            return parse(text, path=name, fmt=fmt)
+    except MapError as exc:
+        raise exc.with_path(name) from None
+
+
+def loads(text: str, *, fmt: str = "yaml", path: str | None = None) -> ArgumentMap:
+    """Parse a map held in a string."""
+    with gc_paused():
+        return parse(text, path=path, fmt=fmt)

@@ -108,7 +108,7 @@ def write(amap: ArgumentMap, **_ignored: Any) -> str:
 
 def read(text: str, path: str | None = None) -> ArgumentMap:
     """The map in an argmap JSON document; `MapError` with JSON path, line and column."""
-    from argmap.io import gc_paused
+    from argmap.memory import gc_paused
     from argmap.model import read_consuming
 
     with gc_paused():  # millions of fresh, acyclic containers: the collector only costs time
@@ -306,7 +306,7 @@ def _source_text(meta: Any, path: str | None) -> str | None:
     if not source_path.is_file():
         warn(f"quotes not checked: the source text {source!r} is not beside this file", path=path)
         return None
-    from argmap.io import read_text
+    from argmap.files import read_text
 
     return read_text(source_path).replace("\r\n", "\n")
 

@@ -423,7 +423,7 @@ def _source_text(data: dict[str, Any], path: str | None, where: Any) -> str | No
         return None
     base = Path(path).parent if path and path != "-" else Path.cwd()
     source_path = base / source
-    from argmap.io import read_text
+    from argmap.files import read_text
 
     try:
         return read_text(source_path).replace("\r\n", "\n")

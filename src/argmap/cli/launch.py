@@ -1,7 +1,7 @@
 """The ``argmap`` entry point: answers ``--help`` and ``--version`` before typer is imported.
 
 Importing typer costs more than everything else ``argmap --help`` does, so the top-level help
-is kept as a file, ``cli_help.txt``, written from typer's own output (a test regenerates and
+is kept as a file, ``help.txt``, written from typer's own output (a test regenerates and
 compares it). It is used only where typer would print exactly that text: program name
 ``argmap``, a terminal of 80 columns or more, or a pipe. Anything else goes to `argmap.cli`.
 """
@@ -11,14 +11,14 @@ from __future__ import annotations
 import os
 import sys
 
-HELP_FILE = os.path.join(os.path.dirname(__file__), "cli_help.txt")
+HELP_FILE = os.path.join(os.path.dirname(__file__), "help.txt")
 #: typer lays help out for min(terminal width, 80) - 2 columns.
 HELP_MIN_COLUMNS = 80
 
 
 def main() -> None:
     if not _answered_without_typer(sys.argv):
-        from argmap.cli import main as run
+        from argmap.cli.app import main as run
 
         run()
 

@@ -1,7 +1,7 @@
 """Terminal output: rich when stdout is a terminal, plain text when piped.
 
 The decision is made without importing rich, so piped output and ``--json`` stay cheap;
-rich itself is imported only by `argmap.render.rich_views`.
+rich itself is imported only by `argmap.views.terminal.rich_views`.
 """
 
 from __future__ import annotations

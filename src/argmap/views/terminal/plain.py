@@ -167,7 +167,7 @@ def trace_lines(result: Any) -> Iterator[str]:
 
 def search_lines(claims: Sequence[Any], words: Sequence[str]) -> Iterator[str]:
     """One line per match (``id [kind]: text``), then the quote when it is what matched."""
-    from argmap.queries import find_spans
+    from argmap.analysis.queries import find_spans
 
     for claim in claims:
         yield f"{claim.id} [{claim.kind}]: {claim.text}"

@@ -7,7 +7,6 @@ must work). `build` gives the networkx graph for users and algorithms that want 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING, NamedTuple
@@ -44,7 +43,7 @@ class Index:
     @classmethod
     def of(cls, amap: ArgumentMap) -> Index:
         """The index of ``amap``; the cyclic GC is paused (3x faster on a million claims)."""
-        from argmap.io import gc_paused
+        from argmap.memory import gc_paused
 
         with gc_paused():
             return cls._build(amap)
@@ -109,10 +108,6 @@ class Index:
         partners += [e.source for e in self.incoming[claim_id] if e.kind == "contrasts"]
         return list(dict.fromkeys(partners))
 
-    def contesters(self, edge: Edge) -> list[str]:
-        """What weakens a support step: attackers of its premise, and undercutters of the step."""
-        return [e.source for e in self.attackers(edge.source)] + list(edge.undercut_by)
-
     def theses(self) -> list[str]:
         return [claim_id for claim_id, claim in self.claims.items() if claim.kind == "thesis"]
 
@@ -149,8 +144,3 @@ def build(amap: ArgumentMap) -> nx.MultiDiGraph:
         for edge in edges
     )
     return graph
-
-
-def iter_edges(index: Index) -> Iterator[Edge]:
-    for edges in index.outgoing.values():
-        yield from edges

@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from argmap.graph import Index
+    from argmap.model.index import Index
     from argmap.model import ArgumentMap
 
 Locator = Callable[[tuple[Any, ...], bool], "tuple[int, int] | None"]
@@ -85,7 +85,8 @@ def _gh_property(text: str) -> str:
 def check_file(path: str | None, *, fmt: str | None = None, max_bytes: int | None = None) -> list[Finding]:
     """Every finding for one map file (None = the bundled map); `MapError` if it is unusable."""
     from argmap.formats import choose_reader
-    from argmap.io import bundled_map_path, gc_paused, read_text
+    from argmap.files import bundled_map_path, read_text
+    from argmap.memory import gc_paused
 
     target = str(bundled_map_path() if path is None else path)
     text = read_text(target, max_bytes=max_bytes)
@@ -112,7 +113,7 @@ def check(
     path: str | None = None,
 ) -> list[Finding]:
     """All findings, errors first, each group in map order."""
-    from argmap.graph import Index
+    from argmap.model.index import Index
     from argmap.model import reference_problems
 
     findings: list[Finding] = []

@@ -118,49 +118,6 @@ def read_text(path: str | Path, *, max_bytes: int | None = None) -> str:
     return decode(read_bytes(path, max_bytes=max_bytes), str(path))
 
 
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building many small objects.
-
-    A map is a tree of fresh containers with no reference cycles; letting the collector scan
-    them again and again made validating 100,000 claims three times slower.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def load(
-    path: str | Path | None = None, *, fmt: str | None = None, max_bytes: int | None = None
-) -> ArgumentMap:
-    """Read a map in any readable format; ``None`` is the bundled essay map.
-
-    Raises `MapError` (with file, line and column) for anything wrong with the input.
-    """
-    from argmap.formats import read_text as parse_text
-
-    target = bundled_map_path() if path is None else path
-    text = read_text(target, max_bytes=max_bytes)
-    name = str(target)
-    try:
-        with gc_paused():
-            return parse_text(text, path=name, fmt=fmt)
-    except MapError as exc:
-        raise exc.with_path(name) from None
-
-
-def loads(text: str, *, fmt: str = "yaml", path: str | None = None) -> ArgumentMap:
-    """Parse a map held in a string."""
-    from argmap.formats import read_text as parse_text
-
-    with gc_paused():
-        return parse_text(text, path=path, fmt=fmt)
-
-
 def write_atomic(path: str | Path, data: str | bytes) -> None:
     """Write via a temporary file in the same folder and a rename."""
     target = Path(path)
@@ -200,49 +157,3 @@ def write_atomic(path: str | Path, data: str | bytes) -> None:
         raise
 
 
-def source_file(amap: ArgumentMap, map_path: str | Path | None) -> Path | None:
-    """The file ``meta.source`` names, relative to the map (None: the bundled map; '-': stdin)."""
-    source = amap.meta.source
-    if not source:
-        return None
-    if map_path is None:
-        base = bundled_map_path().parent
-    elif str(map_path) == "-":
-        base = Path.cwd()
-    else:
-        base = Path(map_path).parent
-    return base / source
-
-
-def quote_position(amap: ArgumentMap, map_path: str | Path | None, quote: str) -> tuple[str, int, int] | None:
-    """(source as named in the map, line, column) where ``quote`` first occurs in the source text."""
-    path = source_file(amap, map_path)
-    if path is None or not quote:
-        return None
-    source = str(amap.meta.source)
-    try:
-        text = read_text(path).replace("\r\n", "\n")
-    except MapError:
-        return None
-    start = text.find(quote)
-    if start < 0:
-        return None
-    line = text.count("\n", 0, start) + 1
-    return source, line, start - (text.rfind("\n", 0, start) + 1) + 1
-
-
-def rebase_source(amap: ArgumentMap, map_path: str | Path | None, output: str | Path) -> ArgumentMap:
-    """The map with ``meta.source`` pointing at the same file from ``output``'s folder.
-
-    ``source`` is relative to the map file, so a map written elsewhere must say where the
-    text is from there; otherwise its quotes could no longer be checked.
-    """
-    path = source_file(amap, map_path)
-    if path is None or Path(str(amap.meta.source)).is_absolute():
-        return amap
-    text_path = path.resolve()
-    if not text_path.is_file():
-        return amap
-    new_source = os.path.relpath(text_path, Path(output).resolve().parent)
-    meta = amap.meta.model_copy(update={"source": Path(new_source).as_posix()})
-    return amap.model_copy(update={"meta": meta})

@@ -84,7 +84,7 @@ def render(
     Nothing is written unless Graphviz succeeds, and then through a temporary file and a
     rename, so an existing drawing is never left half-written.
     """
-    from argmap.io import write_atomic
+    from argmap.files import write_atomic
 
     chosen = output_format(output, fmt)
     data = run_graphviz(dot_text, fmt=chosen, engine=engine, timeout=timeout)

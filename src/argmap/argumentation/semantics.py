@@ -73,7 +73,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
-from argmap.io import gc_paused
+from argmap.memory import gc_paused
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
@@ -588,7 +588,7 @@ def framework_to_map(
                 line=line,
                 column=column,
                 hint="read it with read_framework() and evaluate the bare framework "
-                "(argmap.semantics.evaluate_framework)",
+                "(argmap.argumentation.semantics.evaluate_framework)",
             )
         attacks[s].append(names[t])
     claims = [

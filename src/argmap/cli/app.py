@@ -157,7 +157,7 @@ def _save_traceback(error: BaseException) -> str:
 
 def load_map() -> ArgumentMap:
     """The map named by --map (or the bundled one); warnings reach stderr via `command`."""
-    from argmap.io import load
+    from argmap.formats import load
 
     return load(_options["map"], fmt=_options["from"], max_bytes=_options["max_bytes"])
 
@@ -238,7 +238,7 @@ def list_claims(
     as_json: JsonOption = False,
 ) -> None:
     """List the claims of the map as a table (id, kind, section, text)."""
-    from argmap.queries import select
+    from argmap.analysis.queries import select
 
     amap = load_map()
     words = search.split() if search else []
@@ -249,17 +249,17 @@ def list_claims(
         else:
             _print_claims_json(claims)
         return
-    from argmap.render import stdout_is_terminal
+    from argmap.views.terminal import stdout_is_terminal
 
     if stdout_is_terminal():
-        from argmap.render.rich_views import claims_table
+        from argmap.views.terminal.rich_views import claims_table
 
         title = f"{amap.meta.title or 'argument map'}: {len(claims)} of {len(amap)} claims"
-        from argmap.render import console
+        from argmap.views.terminal import console
 
         console().print(claims_table(claims, title=title, words=words))
         return
-    from argmap.render import plain, write_lines
+    from argmap.views.terminal import plain, write_lines
 
     rows = [(c.id, c.kind, c.section or "-", c.text) for c in claims]
     write_lines(plain.table(("ID", "KIND", "SECTION", "TEXT"), rows))
@@ -271,9 +271,9 @@ def show(
     as_json: JsonOption = False,
 ) -> None:
     """Everything about one claim: text, quote and where it sits in the source, and all its relations."""
-    from argmap.graph import Index
-    from argmap.io import quote_position
-    from argmap.queries import describe, require
+    from argmap.model.index import Index
+    from argmap.model.source_text import quote_position
+    from argmap.analysis.queries import describe, require
 
     amap = load_map()
     claim = require(amap, claim_id)
@@ -283,16 +283,16 @@ def show(
     if as_json:
         print_json(info)
         return
-    from argmap.render import plain, stdout_is_terminal
+    from argmap.views.terminal import plain, stdout_is_terminal
 
     lines = list(plain.describe_lines(info))
     if stdout_is_terminal():
-        from argmap.render import console
-        from argmap.render.rich_views import describe_panel
+        from argmap.views.terminal import console
+        from argmap.views.terminal.rich_views import describe_panel
 
         console().print(describe_panel(info, lines))
         return
-    from argmap.render import write_lines
+    from argmap.views.terminal import write_lines
 
     write_lines(lines)
 
@@ -322,9 +322,9 @@ def tree(
     as_json: JsonOption = False,
 ) -> None:
     """The support/attack tree under a claim (+ supports, − attacks, ⊘ undercuts, ⇄ contrasts with)."""
-    from argmap.graph import Index
-    from argmap.queries import require
-    from argmap.tree import build_tree
+    from argmap.model.index import Index
+    from argmap.analysis.queries import require
+    from argmap.analysis.tree import build_tree
 
     if direction not in ("down", "up"):
         raise MapError(f"--direction must be 'down' or 'up', not {direction!r}")
@@ -340,7 +340,7 @@ def _labels(amap: ArgumentMap, semantics: str | None) -> dict[str, str] | None:
     """Claim id -> in/out/undec/credulous under ``semantics``, or None for no labels."""
     if semantics is None:
         return None
-    from argmap.semantics import evaluate
+    from argmap.argumentation.semantics import evaluate
 
     return dict(evaluate(amap, semantics=semantics).labels)
 
@@ -356,21 +356,21 @@ def print_tree(
                 item["status"] = labels.get(item["id"])
         print_json({**header, "rows": out_rows})
         return
-    from argmap.render import stdout_is_terminal
+    from argmap.views.terminal import stdout_is_terminal
 
     def status_of(row: Any) -> str | None:
         return None if labels is None else labels.get(row.id)
 
     if stdout_is_terminal():
-        from argmap.render import console
-        from argmap.render.rich_views import tree_label, trees
+        from argmap.views.terminal import console
+        from argmap.views.terminal.rich_views import tree_label, trees
 
         rich_labels = [tree_label(row, index.claims[row.id], status_of(row)) for row in rows]
         out = console()
         for renderable in trees(rows, rich_labels):
             out.print(renderable)
         return
-    from argmap.render import plain, write_lines
+    from argmap.views.terminal import plain, write_lines
 
     write_lines(
         guide + plain.tree_label(row, index.claims[row.id], status_of(row))
@@ -388,9 +388,9 @@ def trace_chains(
     as_json: JsonOption = False,
 ) -> None:
     """The support chains that lead to a claim, each from a ground (a claim nothing supports) up to it."""
-    from argmap.graph import Index
-    from argmap.queries import require
-    from argmap.trace import trace
+    from argmap.model.index import Index
+    from argmap.analysis.queries import require
+    from argmap.analysis.trace import trace
 
     amap = load_map()
     require(amap, claim_id)
@@ -398,15 +398,15 @@ def trace_chains(
     if as_json:
         print_json(result.to_json())
         return
-    from argmap.render import plain, stdout_is_terminal
+    from argmap.views.terminal import plain, stdout_is_terminal
 
     if stdout_is_terminal():
-        from argmap.render import console
-        from argmap.render.rich_views import trace_view
+        from argmap.views.terminal import console
+        from argmap.views.terminal.rich_views import trace_view
 
         console().print(trace_view(result))
         return
-    from argmap.render import write_lines
+    from argmap.views.terminal import write_lines
 
     write_lines(plain.trace_lines(result))
 
@@ -420,7 +420,7 @@ def search(
     as_json: JsonOption = False,
 ) -> None:
     """Find claims whose text or quote contains all the words; matches are highlighted."""
-    from argmap.queries import find_spans, select
+    from argmap.analysis.queries import find_spans, select
 
     amap = load_map()
     found = select(amap, words=words)
@@ -443,15 +443,15 @@ def search(
             }
         )
         return
-    from argmap.render import plain, stdout_is_terminal
+    from argmap.views.terminal import plain, stdout_is_terminal
 
     if stdout_is_terminal():
-        from argmap.render import console
-        from argmap.render.rich_views import search_results
+        from argmap.views.terminal import console
+        from argmap.views.terminal.rich_views import search_results
 
         console().print(search_results(found, words))
         return
-    from argmap.render import write_lines
+    from argmap.views.terminal import write_lines
 
     write_lines(plain.search_lines(found, words))
 
@@ -476,7 +476,7 @@ def check_maps(
     Exit code 0 when clean, 1 when there are findings (errors; warnings too with --strict),
     2 when a file cannot be used at all.
     """
-    from argmap.check import check_file
+    from argmap.analysis.check import check_file
 
     if output not in ("text", "json", "github"):
         raise MapError(f"--format must be text, json or github, not {output!r}")
@@ -530,13 +530,13 @@ def convert(
 ) -> None:
     """Convert a map between formats (yaml, json, argdown, aif; kialo, .af and .apx read only)."""
     from argmap.formats import choose_writer, names
-    from argmap.io import write_atomic
+    from argmap.files import write_atomic
 
     if target == "-" and not to_format:
         raise MapError(
             "writing to stdout needs --to", hint="choose one of: " + ", ".join(names(writable=True))
         )
-    from argmap.io import rebase_source
+    from argmap.model.source_text import rebase_source
 
     writer = choose_writer(None if target == "-" else target, to_format)
     _options.update({"map": Path(source), "from": from_format or _options["from"]})
@@ -585,7 +585,7 @@ def _export_text(
     from argmap.formats import get
 
     if claim_id is not None:
-        from argmap.subgraph import neighbourhood
+        from argmap.analysis.subgraph import neighbourhood
 
         amap = neighbourhood(amap, claim_id, depth)
     elif depth is not None:
@@ -644,7 +644,8 @@ def export(
 ) -> None:
     """Export the map (or the part around one claim) as DOT, GraphML, JSON, Mermaid, YAML, Argdown or AIF."""
     from argmap.formats import choose_writer
-    from argmap.io import rebase_source, write_atomic
+    from argmap.model.source_text import rebase_source
+    from argmap.files import write_atomic
 
     fmt = choose_writer(output, to).name
     amap = load_map()
@@ -657,7 +658,7 @@ def export(
         else:
             write_atomic(output, text)
         return
-    from argmap.render import write_lines
+    from argmap.views.terminal import write_lines
 
     write_lines(text)
 
@@ -676,7 +677,7 @@ def render(
     status: StatusOption = None,
 ) -> None:
     """Draw the map with Graphviz (SVG, PNG or PDF); needs Graphviz's `dot` installed."""
-    from argmap.drawing import render as draw
+    from argmap.views.drawing import render as draw
 
     dot_text = _export_text(load_map(), "dot", claim_id, depth, cluster_by, wrap, rankdir, status)
     assert isinstance(dot_text, str)  # not streamed
@@ -708,7 +709,7 @@ def evaluate_claims(
     IN: accepted; OUT: defeated by an accepted attacker; UNDEC: undecided. With several
     extensions (preferred, stable) IN means in all of them and IN? (credulous) in some.
     """
-    from argmap.semantics import evaluate
+    from argmap.argumentation.semantics import evaluate
 
     framework_result = _evaluate_framework_file(semantics, gradual)
     if framework_result is not None:
@@ -716,16 +717,16 @@ def evaluate_claims(
         if as_json:
             print_json(framework_result.to_json())
         else:
-            from argmap.render import write_lines
-            from argmap.render.plain import STATUS_MARK
+            from argmap.views.terminal import write_lines
+            from argmap.views.terminal.plain import STATUS_MARK
 
             write_lines(f"{s.id}  {STATUS_MARK[s.label]}" for s in framework_result.claims.values())
         return
     amap = load_map()
     result = evaluate(amap, semantics=semantics, gradual=gradual, bipolar=bipolar)
     if as_tree:
-        from argmap.graph import Index
-        from argmap.tree import build_tree
+        from argmap.model.index import Index
+        from argmap.analysis.tree import build_tree
 
         index = Index.of(amap)
         rows = build_tree(index, index.roots())
@@ -734,8 +735,8 @@ def evaluate_claims(
     if as_json:
         print_json(result.to_json())
         return
-    from argmap.render import stdout_is_terminal
-    from argmap.render.plain import STATUS_MARK
+    from argmap.views.terminal import stdout_is_terminal
+    from argmap.views.terminal.plain import STATUS_MARK
 
     summary = ", ".join(f"{count} {STATUS_MARK[label]}" for label, count in result.summary().items() if count)
     title = f"{result.semantics} semantics{' (bipolar)' if bipolar else ''}: {summary}"
@@ -743,12 +744,12 @@ def evaluate_claims(
         title += f"; {result.gradual.method} did not converge in {result.gradual.iterations} iterations"
     statuses = [(amap[claim_id], status) for claim_id, status in result.claims.items()]
     if stdout_is_terminal():
-        from argmap.render import console
-        from argmap.render.rich_views import evaluation_table
+        from argmap.views.terminal import console
+        from argmap.views.terminal.rich_views import evaluation_table
 
         console().print(evaluation_table(statuses, title=title, scored=gradual is not None))
         return
-    from argmap.render import plain, write_lines
+    from argmap.views.terminal import plain, write_lines
 
     headers = ("ID", "KIND", "STATUS") + (("SCORE",) if gradual else ()) + ("TEXT",)
     table_rows = [
@@ -770,10 +771,10 @@ def _evaluate_framework_file(semantics: str, gradual: str | None) -> Any:
     fmt = get(_options["from"]) if _options["from"] else by_extension(path, for_reading=True)
     if fmt is None or fmt.name not in ("iccma", "apx"):
         return None
-    from argmap.io import read_text
+    from argmap.files import read_text
 
     text = read_text(path, max_bytes=_options["max_bytes"])
-    from argmap.semantics import evaluate_framework
+    from argmap.argumentation.semantics import evaluate_framework
 
     framework = fmt.load().read_framework(text, str(path))
     return evaluate_framework(framework, semantics=semantics, gradual=gradual)

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from functools import partial
 from typing import Any, Literal, NamedTuple
 
-from argmap.graph import Edge, Index
+from argmap.model.index import Edge, Index
 
 Direction = Literal["down", "up"]
 

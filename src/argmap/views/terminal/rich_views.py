@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING, Any
 from rich.table import Table
 from rich.text import Text
 
-from argmap.render import KIND_STYLE
+from argmap.views.terminal import KIND_STYLE
 
 if TYPE_CHECKING:
     from argmap.model import Claim
-    from argmap.queries import Spans
+    from argmap.analysis.queries import Spans
 
 
 def highlighted(text: str, spans: Spans, style: str = "bold reverse") -> Text:
@@ -28,7 +28,7 @@ def kind_badge(kind: str) -> Text:
 
 
 def claims_table(claims: Sequence[Claim], *, title: str | None = None, words: Sequence[str] = ()) -> Table:
-    from argmap.queries import find_spans
+    from argmap.analysis.queries import find_spans
 
     table = Table(title=title, show_lines=False, expand=False, title_justify="left")
     table.add_column("id", style="bold", no_wrap=True)
@@ -61,14 +61,14 @@ STATUS_STYLE = {
 
 
 def status_badge(status: str) -> Text:
-    from argmap.render.plain import STATUS_MARK
+    from argmap.views.terminal.plain import STATUS_MARK
 
     return Text(f" {STATUS_MARK[status]} ", style=STATUS_STYLE[status])
 
 
 def tree_label(row: Any, claim: Any, status: str | None = None) -> Text:
     """The plain tree line, styled: glyph and kind in their colours, the status as a badge."""
-    from argmap.render.plain import tree_label_parts
+    from argmap.views.terminal.plain import tree_label_parts
 
     styles = {
         "glyph": GLYPH_STYLE[row.relation],
@@ -91,7 +91,7 @@ def trees(rows: Sequence[Any], labels: Sequence[Text]) -> list[Any]:
     from rich.tree import Tree
 
     if any(row.depth > MAX_RICH_DEPTH for row in rows):
-        from argmap.render.plain import tree_guides
+        from argmap.views.terminal.plain import tree_guides
 
         return [Text(guide).append_text(label) for guide, label in zip(tree_guides(rows), labels)]
     nodes: list[Any] = []
@@ -132,7 +132,7 @@ def describe_panel(info: dict[str, Any], lines: Sequence[str]) -> Any:
 def trace_view(result: Any) -> Any:
     from rich.console import Group
 
-    from argmap.render.plain import trace_lines
+    from argmap.views.terminal.plain import trace_lines
 
     lines = list(trace_lines(result))
     parts: list[Any] = [Text(lines[0], style="bold")]
@@ -169,7 +169,7 @@ def trace_view(result: Any) -> Any:
 def search_results(claims: Sequence[Any], words: Sequence[str]) -> Any:
     from rich.console import Group
 
-    from argmap.queries import find_spans
+    from argmap.analysis.queries import find_spans
 
     parts: list[Any] = []
     for claim in claims:

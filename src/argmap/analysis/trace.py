@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from argmap.graph import Index
+from argmap.model.index import Index
 
 Direction = Literal["down", "up"]
 

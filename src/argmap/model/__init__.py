@@ -1,0 +1,39 @@
+"""The canonical document and everything that checks it.
+
+``schema`` holds the pydantic models, ``references`` the whole-map consistency checks,
+``validation`` turns plain data into a validated map, ``index`` is the relation index and
+networkx view derived from a map, ``source_text`` finds the text its quotes come from.
+"""
+
+from argmap.model.references import Problem, reference_problems, support_pairs
+from argmap.model.schema import ArgumentMap, Claim, Linked, Meta, Undercut
+from argmap.model.validation import (
+    CHUNK,
+    InputConsumed,
+    describe_error,
+    read_consuming,
+    validate,
+    validate_located,
+)
+from argmap.model.vocabulary import KINDS, RELATIONS, SLUG_PATTERN, Kind
+
+__all__ = [
+    "CHUNK",
+    "KINDS",
+    "RELATIONS",
+    "SLUG_PATTERN",
+    "ArgumentMap",
+    "Claim",
+    "InputConsumed",
+    "Kind",
+    "Linked",
+    "Meta",
+    "Problem",
+    "Undercut",
+    "describe_error",
+    "read_consuming",
+    "reference_problems",
+    "support_pairs",
+    "validate",
+    "validate_located",
+]

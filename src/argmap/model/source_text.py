@@ -1,0 +1,61 @@
+"""The text a map's quotes come from: where it is, and where a quote sits in it."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from argmap.errors import MapError
+from argmap.files import bundled_map_path, read_text
+
+if TYPE_CHECKING:
+    from argmap.model.schema import ArgumentMap
+
+
+def source_file(amap: ArgumentMap, map_path: str | Path | None) -> Path | None:
+    """The file ``meta.source`` names, relative to the map (None: the bundled map; '-': stdin)."""
+    source = amap.meta.source
+    if not source:
+        return None
+    if map_path is None:
+        base = bundled_map_path().parent
+    elif str(map_path) == "-":
+        base = Path.cwd()
+    else:
+        base = Path(map_path).parent
+    return base / source
+
+
+def quote_position(amap: ArgumentMap, map_path: str | Path | None, quote: str) -> tuple[str, int, int] | None:
+    """(source as named in the map, line, column) where ``quote`` first occurs in the source text."""
+    path = source_file(amap, map_path)
+    if path is None or not quote:
+        return None
+    source = str(amap.meta.source)
+    try:
+        text = read_text(path).replace("\r\n", "\n")
+    except MapError:
+        return None
+    start = text.find(quote)
+    if start < 0:
+        return None
+    line = text.count("\n", 0, start) + 1
+    return source, line, start - (text.rfind("\n", 0, start) + 1) + 1
+
+
+def rebase_source(amap: ArgumentMap, map_path: str | Path | None, output: str | Path) -> ArgumentMap:
+    """The map with ``meta.source`` pointing at the same file from ``output``'s folder.
+
+    ``source`` is relative to the map file, so a map written elsewhere must say where the
+    text is from there; otherwise its quotes could no longer be checked.
+    """
+    path = source_file(amap, map_path)
+    if path is None or Path(str(amap.meta.source)).is_absolute():
+        return amap
+    text_path = path.resolve()
+    if not text_path.is_file():
+        return amap
+    new_source = os.path.relpath(text_path, Path(output).resolve().parent)
+    meta = amap.meta.model_copy(update={"source": Path(new_source).as_posix()})
+    return amap.model_copy(update={"meta": meta})
