@@ -10,7 +10,7 @@ from __future__ import annotations
 #: treat any ``TYPE_CHECKING`` this way.
 TYPE_CHECKING = False
 
-__version__ = "0.1.0"
+from argmap.version import __version__
 
 __all__ = [
     "ArgumentMap",

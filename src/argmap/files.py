@@ -7,19 +7,12 @@ rename, so an export that fails never leaves half a file or clobbers the previou
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from argmap.errors import MapError
-
-if TYPE_CHECKING:
-    from argmap.model import ArgumentMap
 
 #: Larger inputs are refused unless the caller lifts the cap (``--max-bytes``).
 DEFAULT_MAX_BYTES = 32 * 1024 * 1024
@@ -155,5 +148,3 @@ def write_atomic(path: str | Path, data: str | bytes) -> None:
         if isinstance(exc, OSError):
             raise MapError(f"cannot write the file: {exc.strerror or exc}", path=str(target)) from None
         raise
-
-

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
-from argmap import __version__
+from argmap.version import __version__
 from argmap.errors import MapError
 
 if TYPE_CHECKING:

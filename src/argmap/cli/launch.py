@@ -27,7 +27,7 @@ def _answered_without_typer(argv: list[str]) -> bool:
     if len(argv) != 2 or os.path.basename(argv[0]) != "argmap":
         return False
     if argv[1] == "--version":
-        from argmap import __version__
+        from argmap.version import __version__
 
         _say(f"argmap {__version__}\n")
         return True

@@ -19,35 +19,80 @@ from argmap.files import bundled_map_path, read_text
 from argmap.memory import gc_paused
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from argmap.argumentation.framework import Framework
     from argmap.model import ArgumentMap
 
 
 @dataclass(frozen=True)
 class Format:
+    """One format and what it can do; the only way the rest of argmap reaches a format module.
+
+    ``streaming``: `generate` yields the document in pieces as it is made. ``lenient``: the
+    module can read a map without the whole-map checks (for ``check``). ``framework_only``:
+    the format holds a bare attack framework (`read_framework`), which a map can only
+    partly express.
+    """
+
     name: str
     module: str
     extensions: tuple[str, ...]
     readable: bool
     writable: bool
     description: str
+    streaming: bool = False
+    lenient: bool = False
+    framework_only: bool = False
 
     def load(self) -> ModuleType:
         return importlib.import_module(f"argmap.formats.{self.module}")
+
+    def read(self, text: str, *, path: str | None = None) -> ArgumentMap:
+        return self.load().read(text, path=path)  # type: ignore[no-any-return]
+
+    def write(self, amap: ArgumentMap, **options: Any) -> str:
+        return self.load().write(amap, **options)  # type: ignore[no-any-return]
+
+    def generate(self, amap: ArgumentMap, **options: Any) -> Iterator[str]:
+        """The document in pieces (one piece where the format does not stream)."""
+        if self.streaming:
+            return self.load().generate(amap, **options)  # type: ignore[no-any-return]
+        return iter((self.write(amap, **options),))
+
+    def read_framework(self, text: str, *, path: str | None = None) -> Framework:
+        return self.load().read_framework(text, path)  # type: ignore[no-any-return]
 
 
 FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
-        Format("yaml", "yaml", (".yaml", ".yml"), True, True, "argmap's native YAML"),
+        Format("yaml", "yaml", (".yaml", ".yml"), True, True, "argmap's native YAML", lenient=True),
         Format("json", "json", (".json",), True, True, "argmap JSON (node-link, versioned)"),
-        Format("dot", "dot", (".dot", ".gv"), False, True, "Graphviz DOT"),
+        Format("dot", "dot", (".dot", ".gv"), False, True, "Graphviz DOT", streaming=True),
         Format("graphml", "graphml", (".graphml",), False, True, "GraphML (networkx, yEd, Gephi)"),
-        Format("mermaid", "mermaid", (".mmd", ".mermaid"), False, True, "Mermaid flowchart"),
+        Format("mermaid", "mermaid", (".mmd", ".mermaid"), False, True, "Mermaid flowchart", streaming=True),
         Format("argdown", "argdown", (".argdown", ".ad"), True, True, "Argdown"),
         Format("aif", "aif", (".aif",), True, True, "AIF JSON (AIFdb, OVA, xAIF)"),
         Format("kialo", "kialo", (".kialo",), True, False, "Kialo discussion export (text)"),
-        Format("iccma", "iccma", (".af", ".tgf"), True, False, "ICCMA abstract framework (p af N)"),
-        Format("apx", "apx", (".apx",), True, False, "ASPARTIX abstract framework (arg/att facts)"),
+        Format(
+            "iccma",
+            "iccma",
+            (".af", ".tgf"),
+            True,
+            False,
+            "ICCMA abstract framework (p af N)",
+            framework_only=True,
+        ),
+        Format(
+            "apx",
+            "apx",
+            (".apx",),
+            True,
+            False,
+            "ASPARTIX abstract framework (arg/att facts)",
+            framework_only=True,
+        ),
     )
 }
 
@@ -136,11 +181,11 @@ def choose_writer(path: str | Path | None, name: str | None = None, default: str
 
 def parse(text: str, *, path: str | None = None, fmt: str | None = None) -> ArgumentMap:
     """Parse ``text`` in the named (or detected) format."""
-    return choose_reader(path, text, fmt).load().read(text, path=path)  # type: ignore[no-any-return]
+    return choose_reader(path, text, fmt).read(text, path=path)
 
 
 def serialize(amap: ArgumentMap, fmt: str, **options: Any) -> str:
-    return get(fmt, for_writing=True).load().write(amap, **options)  # type: ignore[no-any-return]
+    return get(fmt, for_writing=True).write(amap, **options)
 
 
 def load(
