@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from argmap.errors import MapError, did_you_mean, warn
+from argmap.formats.options import no_options
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
@@ -82,8 +83,12 @@ def _links(amap: ArgumentMap) -> Iterator[dict[str, Any]]:
             yield {"source": source, "target": cut.to, "relation": "undercuts", "from": cut.from_}
 
 
-def write(amap: ArgumentMap, **_ignored: Any) -> str:
+OPTIONS = None
+
+
+def write(amap: ArgumentMap, options: None = None, **fields: Any) -> str:
     """Pretty enough to diff (one node or link per line), fast enough for a million claims."""
+    no_options("json", options, fields)
     document = to_document(amap)
     encode = json.JSONEncoder(ensure_ascii=False).encode
     parts = ["{"]
@@ -106,7 +111,7 @@ def write(amap: ArgumentMap, **_ignored: Any) -> str:
 # --- reading -------------------------------------------------------------------------------
 
 
-def read(text: str, path: str | None = None) -> ArgumentMap:
+def read(text: str, *, path: str | None = None) -> ArgumentMap:
     """The map in an argmap JSON document; `MapError` with JSON path, line and column."""
     from argmap.memory import gc_paused
     from argmap.model import read_consuming

@@ -12,13 +12,13 @@ column of every node, so a valid million-claim map never pays for them.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import yaml
 
-from argmap.errors import MapError
+from argmap.errors import Locator, MapError
+from argmap.formats.options import no_options
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
@@ -349,20 +349,17 @@ def _syntax_error(exc: yaml.MarkedYAMLError, path: str | None, text: str) -> Map
     )
 
 
-def read(text: str, path: str | None = None) -> ArgumentMap:
+def read(text: str, *, path: str | None = None) -> ArgumentMap:
     """Parse and validate a native map; quotes are checked against ``meta.source``."""
     return _read(text, path, lenient=False)[0]
 
 
-def read_lenient(text: str, path: str | None = None) -> tuple[ArgumentMap, str | None, Locator]:
+def read_lenient(text: str, *, path: str | None = None) -> tuple[ArgumentMap, str | None, Locator]:
     """The map checked for shape only, its source text, and a locator for its paths.
 
     ``argmap check`` reports every cross-reference problem itself, each at its location.
     """
     return _read(text, path, lenient=True)
-
-
-Locator = Callable[[Path_, bool], "Loc | None"]
 
 
 def _read(text: str, path: str | None, *, lenient: bool) -> tuple[ArgumentMap, str | None, Locator]:
@@ -497,8 +494,12 @@ def to_data(amap: ArgumentMap) -> dict[str, Any]:
     return data
 
 
-def write(amap: ArgumentMap, **_options: Any) -> str:
+OPTIONS = None
+
+
+def write(amap: ArgumentMap, options: None = None, **fields: Any) -> str:
     """Native YAML that reads back to an equal map."""
+    no_options("yaml", options, fields)
     return yaml.dump(  # type: ignore[no-any-return]
         to_data(amap), Dumper=_dumper(), sort_keys=False, allow_unicode=True, width=100, indent=2
     )
