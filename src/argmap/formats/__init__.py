@@ -80,7 +80,7 @@ class Format:
         return iter((self.write(amap, **options),))
 
     def read_framework(self, text: str, *, path: str | None = None) -> Framework:
-        return self.load().read_framework(text, path=path)  # type: ignore[no-any-return]
+        return self.load().read_framework(text, path=path)
 
 
 FORMATS: dict[str, Format] = {}

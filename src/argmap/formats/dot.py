@@ -110,8 +110,7 @@ OPTIONS = DotOptions
 def generate(amap: ArgumentMap, options: DotOptions | None = None, **fields: Any) -> Iterator[str]:
     """The DOT document line by line (each without its newline)."""
     chosen = writer_options("dot", DotOptions, options, fields)
-    rankdir = chosen.checked()
-    return _lines(amap, chosen, rankdir)
+    return _lines(amap, chosen, chosen.checked())
 
 
 def _lines(amap: ArgumentMap, options: DotOptions, rankdir: str) -> Iterator[str]:

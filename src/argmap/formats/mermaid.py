@@ -95,14 +95,13 @@ OPTIONS = MermaidOptions
 def generate(amap: ArgumentMap, options: MermaidOptions | None = None, **fields: Any) -> Iterator[str]:
     """The flowchart line by line (each without its newline)."""
     chosen = writer_options("mermaid", MermaidOptions, options, fields)
-    rankdir = chosen.checked()
-    return _lines(amap, chosen, rankdir)
+    return _lines(amap, chosen, chosen.checked())
 
 
 def _lines(amap: ArgumentMap, options: MermaidOptions, rankdir: str) -> Iterator[str]:
-    cluster_by, wrap, show_ids = options.cluster_by, options.wrap, options.show_ids
-    status = options.status or {}
     drawing = diagram(amap)
+    status = options.status or {}
+    cluster_by, wrap, show_ids = options.cluster_by, options.wrap, options.show_ids
     if amap.meta.title:
         # a comment, on one line and without "%": Mermaid looks for %%{directives}%% anywhere
         yield "%% " + " ".join(amap.meta.title.split()).replace("%", "#37;")

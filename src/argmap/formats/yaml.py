@@ -12,7 +12,8 @@ column of every node, so a valid million-claim map never pays for them.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -91,15 +92,23 @@ def _parse_fast(text: str, path: str | None) -> Any:
     """
     loader = Loader(text)
     try:
-        return _build(loader.get_event, path)
+        with _as_map_errors(text, path):
+            return _build(loader.get_event, path)
+    finally:
+        loader.dispose()
+
+
+@contextmanager
+def _as_map_errors(text: str, path: str | None) -> Iterator[None]:
+    """Every way parsing can fail as one located `MapError`, the same for both parsers."""
+    try:
+        yield
     except MapError as exc:
         raise exc.with_path(path) if path else exc from None
     except yaml.MarkedYAMLError as exc:
         raise _syntax_error(exc, path, text) from None
     except yaml.YAMLError as exc:  # e.g. a reader error on control characters
         raise MapError(f"not valid YAML: {exc}", path=path) from None
-    finally:
-        loader.dispose()
 
 
 def _build(get_event: Callable[[], Any], path: str | None) -> Any:
@@ -245,8 +254,8 @@ def _parse_located(text: str, path: str | None, locations: _Locations) -> Any:
     stack: list[list[Any]] = []
     root: Any = None
     documents = 0
-    events = yaml.parse(text, Loader=Loader)
-    try:
+    events: Any = yaml.parse(text, Loader=Loader)
+    with _as_map_errors(text, path):
         for event in events:
             kind = type(event)
             if kind is yaml.ScalarEvent:
@@ -262,7 +271,8 @@ def _parse_located(text: str, path: str | None, locations: _Locations) -> Any:
                     if key in frame[0]:
                         _refuse_duplicate(event, path, key)
                     frame[2] = key
-                    locations.keys[(*frame[1], key)] = _mark(event)
+                    key_path = (*frame[1], key)
+                    locations.keys[key_path] = _mark(event)
                     continue
                 value = _scalar(event, path)
                 if not stack:
@@ -291,12 +301,6 @@ def _parse_located(text: str, path: str | None, locations: _Locations) -> Any:
                 documents += 1
                 if documents > 1:
                     _refuse_second_document(event, path)
-    except MapError as exc:
-        raise exc.with_path(path) if path else exc from None
-    except yaml.MarkedYAMLError as exc:
-        raise _syntax_error(exc, path, text) from None
-    except yaml.YAMLError as exc:  # e.g. a reader error on control characters
-        raise MapError(f"not valid YAML: {exc}", path=path) from None
     return root
 
 
@@ -505,6 +509,6 @@ OPTIONS = None
 def write(amap: ArgumentMap, options: None = None, **fields: Any) -> str:
     """Native YAML that reads back to an equal map."""
     no_options("yaml", options, fields)
-    return yaml.dump(  # type: ignore[no-any-return]
+    return yaml.dump(
         to_data(amap), Dumper=_dumper(), sort_keys=False, allow_unicode=True, width=100, indent=2
     )

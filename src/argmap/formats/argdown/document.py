@@ -277,11 +277,7 @@ class RelationIndex:
                     relation.kind = ENTAILS
                     self.attach(relation)
                 elif relation.kind == ATTACK:
-                    if (id(source), id(target), CONTRARY) in self.index or (
-                        id(target),
-                        id(source),
-                        CONTRARY,
-                    ) in self.index:
+                    if self.find(source, target, CONTRARY) or self.find(target, source, CONTRARY):
                         self.detach(relation)
                         continue
                     self.detach(relation)

@@ -28,8 +28,10 @@ def read(text: str, *, path: str | None = None) -> ArgumentMap:
         try:
             doc = parse(text)
         except am.ArgdownSyntaxError as error:
-            line, column = locate(error.offset)
-            raise MapError(error.message, path=path, line=line, column=column, hint=error.hint) from None
+            at_line, at_column = locate(error.offset)
+            raise MapError(
+                error.message, path=path, line=at_line, column=at_column, hint=error.hint
+            ) from None
         reader = _Reader(doc, locate, path)
         amap = reader.build()
     for message, line, column in reader.report.listed():  # sent from here: warn points at read's caller
