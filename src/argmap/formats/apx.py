@@ -14,7 +14,7 @@ from argmap.errors import MapError, did_you_mean
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
-    from argmap.argumentation.semantics import Framework
+    from argmap.argumentation.framework import Framework
 
 _NAME = r"\s*([^\s,()%.]+(?:\.[^\s,()%.]+)*)\s*"
 _FACT = re.compile(rf"\s*(arg|att)\s*\({_NAME}(?:,{_NAME})?\)\s*\.")
@@ -24,7 +24,7 @@ _HINT = "write one fact per argument `arg(a).` and per attack `att(a,b).`"
 
 def read(text: str, path: str | None = None) -> ArgumentMap:
     """The framework as a map: one claim per argument (id = its name), with its attacks."""
-    from argmap.argumentation.semantics import framework_to_map
+    from argmap.argumentation.framework import framework_to_map
 
     places: dict[tuple[str, str], tuple[int, int]] = {}
     framework = _parse(text, path, places)
@@ -40,7 +40,7 @@ def read_framework(text: str, path: str | None = None) -> Framework:
 
 def _parse(text: str, path: str | None, places: dict[tuple[str, str], tuple[int, int]] | None) -> Framework:
     """Facts → framework; ``places`` (if given) records where each name and self-attack is."""
-    from argmap.argumentation.semantics import Framework
+    from argmap.argumentation.framework import Framework
 
     names: list[str] = []
     index: dict[str, int] = {}

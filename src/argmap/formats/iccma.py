@@ -19,14 +19,14 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from argmap.model import ArgumentMap
-    from argmap.argumentation.semantics import Framework
+    from argmap.argumentation.framework import Framework
 
 _HEADER_HINT = "an ICCMA'23 file starts with `p af <number of arguments>`"
 
 
 def read(text: str, path: str | None = None) -> ArgumentMap:
     """The framework as a map: one claim per argument (id = its name), with its attacks."""
-    from argmap.argumentation.semantics import framework_to_map
+    from argmap.argumentation.framework import framework_to_map
 
     return framework_to_map(read_framework(text, path), path=path, locate=_self_attack_locator(text))
 
@@ -58,7 +58,7 @@ def read_framework(text: str, path: str | None = None) -> Framework:
 
 
 def _read_af(lines: list[str], header: int, path: str | None) -> Framework:
-    from argmap.argumentation.semantics import Framework
+    from argmap.argumentation.framework import Framework
 
     parts = lines[header].split()
     if len(parts) != 3 or parts[1] != "af" or not _is_number(parts[2]):
@@ -132,7 +132,7 @@ def _bad_attack_line(line: str, number: int, parts: list[str], n: int, path: str
 
 
 def _read_tgf(lines: list[str], path: str | None) -> Framework:
-    from argmap.argumentation.semantics import Framework
+    from argmap.argumentation.framework import Framework
 
     names: list[str] = []
     index: dict[str, int] = {}
