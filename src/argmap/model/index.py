@@ -1,7 +1,7 @@
 """The map's structure: who supports, attacks and contrasts whom, and the walks over it.
 
 `Index` is a plain dict-of-lists view built in one pass, so queries such as ``tree`` and
-``trace`` need neither networkx (100 ms of import) nor recursion (a 100,000-deep chain
+``trace`` need neither networkx (a costly import) nor recursion (a 100,000-deep chain
 must work). `build` gives the networkx graph for users and algorithms that want one.
 """
 
@@ -42,7 +42,7 @@ class Index:
 
     @classmethod
     def of(cls, amap: ArgumentMap) -> Index:
-        """The index of ``amap``; the cyclic GC is paused (3x faster on a million claims)."""
+        """The index of ``amap``, built with the cyclic GC paused: every relation makes a tuple."""
         from argmap.memory import gc_paused
 
         with gc_paused():
@@ -94,13 +94,6 @@ class Index:
 
     def attackers(self, claim_id: str) -> list[Edge]:
         return [e for e in self.incoming[claim_id] if e.kind == "attacks"]
-
-    def supported(self, claim_id: str) -> list[Edge]:
-        """The supports this claim gives."""
-        return [e for e in self.outgoing[claim_id] if e.kind == "supports"]
-
-    def attacked(self, claim_id: str) -> list[Edge]:
-        return [e for e in self.outgoing[claim_id] if e.kind == "attacks"]
 
     def contrasts(self, claim_id: str) -> list[str]:
         """Contrast partners, whichever side declared the contrast."""
