@@ -14,8 +14,8 @@ from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from argmap.model.index import Index
     from argmap.model import ArgumentMap
+    from argmap.model.index import Index
 
 Locator = Callable[[tuple[Any, ...], bool], "tuple[int, int] | None"]
 
@@ -84,20 +84,18 @@ def _gh_property(text: str) -> str:
 
 def check_file(path: str | None, *, fmt: str | None = None, max_bytes: int | None = None) -> list[Finding]:
     """Every finding for one map file (None = the bundled map); `MapError` if it is unusable."""
-    from argmap.formats import choose_reader
     from argmap.files import bundled_map_path, read_text
+    from argmap.formats import choose_reader
     from argmap.memory import gc_paused
 
     target = str(bundled_map_path() if path is None else path)
     text = read_text(target, max_bytes=max_bytes)
     reader = choose_reader(target, text, fmt)
     with gc_paused():
-        if reader.name == "yaml":
-            from argmap.formats.yaml import read_lenient
-
-            amap, source_text, locate = read_lenient(text, target)
+        if reader.lenient:
+            amap, source_text, locate = reader.read_lenient(text, path=target)
         else:
-            amap, source_text, locate = reader.load().read(text, path=target), None, _nowhere
+            amap, source_text, locate = reader.read(text, path=target), None, _nowhere
         return check(amap, source_text=source_text, locate=locate, path=target)
 
 
@@ -113,8 +111,8 @@ def check(
     path: str | None = None,
 ) -> list[Finding]:
     """All findings, errors first, each group in map order."""
-    from argmap.model.index import Index
     from argmap.model import reference_problems
+    from argmap.model.index import Index
 
     findings: list[Finding] = []
 
@@ -217,14 +215,13 @@ def _structure_rules(
                     "remove the repeat",
                 )
         for partner in claim.contrasts:
-            if claim.id in index.claims[partner].contrasts:
-                if claim.id < partner:
-                    yield (
-                        "AM203",
-                        (*base, "contrasts"),
-                        f"the contrast {claim.id!r} ⇄ {partner!r} is declared on both sides",
-                        "contrasts are symmetric: declare it once",
-                    )
+            if claim.id in index.claims[partner].contrasts and claim.id < partner:
+                yield (
+                    "AM203",
+                    (*base, "contrasts"),
+                    f"the contrast {claim.id!r} ⇄ {partner!r} is declared on both sides",
+                    "contrasts are symmetric: declare it once",
+                )
 
     if not theses:
         yield (

@@ -19,7 +19,7 @@ from argmap.files import bundled_map_path, read_text
 from argmap.memory import gc_paused
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
 
     from argmap.argumentation.framework import Framework
     from argmap.model import ArgumentMap
@@ -62,6 +62,13 @@ class Format:
 
     def read_framework(self, text: str, *, path: str | None = None) -> Framework:
         return self.load().read_framework(text, path)  # type: ignore[no-any-return]
+
+    def read_lenient(
+        self, text: str, *, path: str | None = None
+    ) -> tuple[ArgumentMap, str | None, Callable[[tuple[Any, ...], bool], tuple[int, int] | None]]:
+        """For a ``lenient`` format: the map checked for shape only, its source text, and a
+        locator from a pydantic-style path to (line, column)."""
+        return self.load().read_lenient(text, path)  # type: ignore[no-any-return]
 
 
 FORMATS: dict[str, Format] = {
