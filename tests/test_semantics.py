@@ -610,7 +610,7 @@ def test_one_pass_covers_exactly_the_nodes_not_below_a_cycle(case: tuple[int, li
     parents: list[list[int]] = [[] for _ in range(n)]
     for parent, child in edges:
         parents[child].append(parent)
-    graph = nx.DiGraph(edges)
+    graph: nx.DiGraph[int] = nx.DiGraph(edges)
     graph.add_nodes_from(range(n))
     on_cycles = {
         v for c in nx.strongly_connected_components(graph) for v in c if len(c) > 1 or graph.has_edge(v, v)

@@ -3,7 +3,8 @@
 One module per job: `framework` (the framework type and labellings, all a reader needs),
 `grounded` (the linear labelling), `search` (complete, preferred and stable extensions),
 `bipolar` (map to framework: undercut inferences and the bipolar option), `gradual`
-(DF-QuAD, h-categoriser) and `report` (`evaluate`: the verdict on every claim).
+(DF-QuAD, h-categoriser), `report` (`evaluate`: the verdict on every claim) and `names`
+(the semantics and gradual methods by name).
 
 The names below are imported lazily (PEP 562): a reader that needs only `Framework` does not
 load the solvers.
@@ -51,22 +52,22 @@ _HOME = {
     "framework_to_map": "framework",
     "grounded_extension": "grounded",
     "grounded_labelling": "grounded",
-    "SEMANTICS": "search",
+    "SEMANTICS": "names",
     "complete_extensions": "search",
     "extensions": "search",
     "labellings": "search",
     "preferred_extensions": "search",
-    "semantics_name": "search",
+    "semantics_name": "names",
     "stable_extensions": "search",
     "Inference": "bipolar",
     "framework_from_map": "bipolar",
     "inferences": "bipolar",
-    "GRADUAL": "gradual",
+    "GRADUAL": "names",
     "GradualResult": "gradual",
     "Strengths": "gradual",
     "dfquad": "gradual",
     "dfquad_scores": "gradual",
-    "gradual_name": "gradual",
+    "gradual_name": "names",
     "h_categoriser": "gradual",
     "h_categoriser_scores": "gradual",
     "ClaimStatus": "report",
@@ -83,16 +84,15 @@ if TYPE_CHECKING:
     from argmap.argumentation.bipolar import Inference, framework_from_map, inferences
     from argmap.argumentation.framework import Framework, Labelling, framework_to_map
     from argmap.argumentation.gradual import (
-        GRADUAL,
         GradualResult,
         Strengths,
         dfquad,
         dfquad_scores,
-        gradual_name,
         h_categoriser,
         h_categoriser_scores,
     )
     from argmap.argumentation.grounded import grounded_extension, grounded_labelling
+    from argmap.argumentation.names import GRADUAL, SEMANTICS, gradual_name, semantics_name
     from argmap.argumentation.report import (
         ClaimStatus,
         Evaluation,
@@ -102,12 +102,10 @@ if TYPE_CHECKING:
         evaluate_framework,
     )
     from argmap.argumentation.search import (
-        SEMANTICS,
         complete_extensions,
         extensions,
         labellings,
         preferred_extensions,
-        semantics_name,
         stable_extensions,
     )
 

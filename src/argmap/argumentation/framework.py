@@ -105,22 +105,22 @@ class Framework:
     def children(self) -> list[list[int]]:
         """For each argument, the arguments it attacks (with repeats if an attack is repeated)."""
         if self._children is None:
-            with gc_paused():
-                children: list[list[int]] = [[] for _ in self.arguments]
-                for s, t in zip(self.sources, self.targets, strict=True):
-                    children[s].append(t)
-            self._children = children
+            self._children = self._adjacency(self.sources, self.targets)
         return self._children
 
     @property
     def attackers(self) -> list[list[int]]:
         if self._attackers is None:
-            with gc_paused():
-                attackers: list[list[int]] = [[] for _ in self.arguments]
-                for s, t in zip(self.sources, self.targets, strict=True):
-                    attackers[t].append(s)
-            self._attackers = attackers
+            self._attackers = self._adjacency(self.targets, self.sources)
         return self._attackers
+
+    def _adjacency(self, ends: list[int], others: list[int]) -> list[list[int]]:
+        """For each argument, the ``others`` end of every attack whose ``ends`` end it is."""
+        with gc_paused():
+            lists: list[list[int]] = [[] for _ in self.arguments]
+            for end, other in zip(ends, others, strict=True):
+                lists[end].append(other)
+        return lists
 
     def derived(self, key: str, compute: Callable[[Framework], T]) -> T:
         """``compute(self)``, computed once and kept under ``key``.

@@ -21,8 +21,9 @@ cyclic DF-QuAD can oscillate between several fixed points.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from argmap.argumentation.bipolar import framework_from_map, inferences
@@ -35,18 +36,13 @@ __all__ = [
     "DEFAULT_BASE_SCORE",
     "DEFAULT_MAX_ITERATIONS",
     "DEFAULT_TOLERANCE",
-    "GRADUAL",
     "GradualResult",
     "Strengths",
     "dfquad",
     "dfquad_scores",
-    "gradual_name",
     "h_categoriser",
     "h_categoriser_scores",
 ]
-
-GRADUAL: tuple[str, ...] = ("dfquad", "hcat")
-_GRADUAL_ALIASES = {"df-quad": "dfquad", "h-categoriser": "hcat", "hcategoriser": "hcat", "h-cat": "hcat"}
 
 DEFAULT_BASE_SCORE = 0.5
 DEFAULT_TOLERANCE = 1e-9
@@ -123,49 +119,9 @@ def dfquad_scores(
     max_iterations: int = DEFAULT_MAX_ITERATIONS,
 ) -> Strengths:
     """DF-QuAD strengths; ``joint[i]`` aggregates node i's supporters by min instead of F."""
-    n = len(base)
-    order = _topological_prefix(n, attackers, supporters)
-    score = list(base)
-
-    def strength(i: int, s: list[float]) -> float:
-        keep = 1.0
-        for b in attackers[i]:
-            keep *= 1.0 - s[b]
-        va = 1.0 - keep
-        sup = supporters[i]
-        if joint is not None and joint[i]:
-            vs = min(s[b] for b in sup) if sup else 0.0
-        else:
-            keep = 1.0
-            for b in sup:
-                keep *= 1.0 - s[b]
-            vs = 1.0 - keep
-        v0 = base[i]
-        if va >= vs:
-            return v0 - v0 * (va - vs)
-        return v0 + (1.0 - v0) * (vs - va)
-
-    # the one topological pass, inlined: a call per node costs more than the arithmetic it wraps
-    for i in order:
-        keep = 1.0
-        for b in attackers[i]:
-            keep *= 1.0 - score[b]
-        va = 1.0 - keep
-        sup = supporters[i]
-        if not sup:
-            vs = 0.0
-        elif joint is not None and joint[i]:
-            vs = min([score[b] for b in sup])
-        else:
-            keep = 1.0
-            for b in sup:
-                keep *= 1.0 - score[b]
-            vs = 1.0 - keep
-        v0 = base[i]
-        score[i] = v0 - v0 * (va - vs) if va >= vs else v0 + (1.0 - v0) * (vs - va)
-    if len(order) == n:
-        return Strengths(score, True, 1, 0.0)
-    return _iterate(_unsettled(n, order), score, strength, tolerance, max_iterations)
+    order = _topological_prefix(len(base), attackers, supporters)
+    sweep = partial(_dfquad_sweep, base, attackers, supporters, joint)
+    return _settle(order, list(base), sweep, tolerance, max_iterations)
 
 
 def h_categoriser_scores(
@@ -175,34 +131,77 @@ def h_categoriser_scores(
     max_iterations: int = DEFAULT_MAX_ITERATIONS,
 ) -> Strengths:
     """h(a) = 1 / (1 + Σ h(attackers)), by a topological pass and iteration on cycles."""
-    n = len(attackers)
-    order = _topological_prefix(n, attackers)
-    score = [1.0] * n
-    at = score.__getitem__
+    order = _topological_prefix(len(attackers), attackers)
+    sweep = partial(_h_categoriser_sweep, attackers)
+    return _settle(order, [1.0] * len(attackers), sweep, tolerance, max_iterations)
 
-    def strength(i: int, s: list[float]) -> float:
-        return 1.0 / (1.0 + sum(map(s.__getitem__, attackers[i])))
 
-    for i in order:
-        score[i] = 1.0 / (1.0 + sum(map(at, attackers[i])))
-    if len(order) == n:
+#: ``sweep(nodes, read, write)`` scores ``nodes`` in turn from the strengths in ``read``.
+Sweep = Callable[[list[int], list[float], "list[float] | dict[int, float]"], None]
+
+
+def _dfquad_sweep(
+    base: list[float],
+    attackers: list[list[int]],
+    supporters: list[list[int]],
+    joint: Sequence[bool] | None,
+    nodes: list[int],
+    read: list[float],
+    write: list[float] | dict[int, float],
+) -> None:
+    # one loop for all nodes: a call per node costs more than the arithmetic it wraps
+    for i in nodes:
+        keep = 1.0
+        for b in attackers[i]:
+            keep *= 1.0 - read[b]
+        va = 1.0 - keep
+        sup = supporters[i]
+        if not sup:
+            vs = 0.0
+        elif joint is not None and joint[i]:
+            vs = min([read[b] for b in sup])
+        else:
+            keep = 1.0
+            for b in sup:
+                keep *= 1.0 - read[b]
+            vs = 1.0 - keep
+        v0 = base[i]
+        write[i] = v0 - v0 * (va - vs) if va >= vs else v0 + (1.0 - v0) * (vs - va)
+
+
+def _h_categoriser_sweep(
+    attackers: list[list[int]], nodes: list[int], read: list[float], write: list[float] | dict[int, float]
+) -> None:
+    at = read.__getitem__
+    for i in nodes:
+        write[i] = 1.0 / (1.0 + sum(map(at, attackers[i])))
+
+
+def _settle(
+    order: list[int], score: list[float], sweep: Sweep, tolerance: float, max_iterations: int
+) -> Strengths:
+    """One pass over ``order`` in place (parents come first, so each reads final strengths),
+    then iteration over the nodes on or below a cycle."""
+    sweep(order, score, score)
+    if len(order) == len(score):
         return Strengths(score, True, 1, 0.0)
-    return _iterate(_unsettled(n, order), score, strength, tolerance, max_iterations)
+    return _iterate(_unsettled(len(score), order), score, sweep, tolerance, max_iterations)
 
 
 def _iterate(
     rest: list[int],
     score: list[float],
-    strength: Any,
+    sweep: Sweep,
     tolerance: float,
     max_iterations: int,
 ) -> Strengths:
     """Jacobi sweeps over the nodes on or below a cycle; the settled ones stay fixed."""
     delta = 0.0
     for iteration in range(1, max_iterations + 1):
-        new = [strength(i, score) for i in rest]
+        new: dict[int, float] = {}
+        sweep(rest, score, new)
         delta = 0.0
-        for i, value in zip(rest, new, strict=True):
+        for i, value in new.items():
             change = abs(value - score[i])
             delta = max(delta, change)
             score[i] = value
@@ -221,6 +220,11 @@ class GradualResult:
     iterations: int
     max_delta: float
 
+    @classmethod
+    def of(cls, method: str, names: Sequence[str], strengths: Strengths) -> GradualResult:
+        scores = dict(zip(names, strengths.scores, strict=True))
+        return cls(method, scores, strengths.converged, strengths.iterations, strengths.max_delta)
+
     def to_json(self) -> dict[str, Any]:
         return {
             "method": self.method,
@@ -232,13 +236,38 @@ class GradualResult:
 
 
 def dfquad(
-    amap: ArgumentMap,
+    source: ArgumentMap | Framework,
     *,
     default_base: float = DEFAULT_BASE_SCORE,
     tolerance: float = DEFAULT_TOLERANCE,
     max_iterations: int = DEFAULT_MAX_ITERATIONS,
 ) -> GradualResult:
-    """DF-QuAD strength of every claim and of every linked or undercut inference (by name)."""
+    """DF-QuAD strength of every claim and of every linked or undercut inference (by name).
+
+    A bare framework has attacks only: every argument starts from ``default_base``.
+    """
+    if isinstance(source, Framework):
+        n = len(source)
+        strengths = dfquad_scores(
+            [default_base] * n,
+            source.attackers,
+            [[] for _ in range(n)],
+            tolerance=tolerance,
+            max_iterations=max_iterations,
+        )
+        return GradualResult.of("dfquad", source.arguments, strengths)
+    names, base, attackers, supporters, joint = _quantitative_graph(source, default_base)
+    strengths = dfquad_scores(
+        base, attackers, supporters, joint, tolerance=tolerance, max_iterations=max_iterations
+    )
+    return GradualResult.of("dfquad", names, strengths)
+
+
+def _quantitative_graph(
+    amap: ArgumentMap, default_base: float
+) -> tuple[list[str], list[float], list[list[int]], list[list[int]], list[bool]]:
+    """Names, base scores, attackers, supporters and joint flags of the map's claims, then of
+    its inference nodes (one per linked group or undercut step; see the module notes)."""
     names = [claim.id for claim in amap.claims]
     index = {name: i for i, name in enumerate(names)}
     base = [default_base if claim.base_score is None else claim.base_score for claim in amap.claims]
@@ -273,11 +302,7 @@ def dfquad(
             by = step.undercut_by if step else ()
             node = inference_node(name, [index[p] for p in premises], by, True)
             supporters[index[link.to]].append(node)
-    result = dfquad_scores(
-        base, attackers, supporters, joint, tolerance=tolerance, max_iterations=max_iterations
-    )
-    scores = dict(zip(names, result.scores, strict=True))
-    return GradualResult("dfquad", scores, result.converged, result.iterations, result.max_delta)
+    return names, base, attackers, supporters, joint
 
 
 def h_categoriser(
@@ -288,16 +313,5 @@ def h_categoriser(
 ) -> GradualResult:
     """h-categoriser strength of every argument (for a map: claims and undercut inferences)."""
     framework = source if isinstance(source, Framework) else framework_from_map(source)
-    result = h_categoriser_scores(framework.attackers, tolerance=tolerance, max_iterations=max_iterations)
-    scores = dict(zip(framework.arguments, result.scores, strict=True))
-    return GradualResult("hcat", scores, result.converged, result.iterations, result.max_delta)
-
-
-def gradual_name(name: str) -> str:
-    key = name.strip().lower()
-    key = _GRADUAL_ALIASES.get(key, key)
-    if key not in GRADUAL:
-        from argmap.errors import MapError
-
-        raise MapError(f"unknown gradual semantics {name!r}", hint="choose one of: " + ", ".join(GRADUAL))
-    return key
+    strengths = h_categoriser_scores(framework.attackers, tolerance=tolerance, max_iterations=max_iterations)
+    return GradualResult.of("hcat", framework.arguments, strengths)

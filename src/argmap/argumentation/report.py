@@ -12,16 +12,14 @@ from typing import TYPE_CHECKING, Any, Literal
 from argmap.argumentation.bipolar import Inference, framework_and_inferences
 from argmap.argumentation.framework import IN, OUT, Framework
 from argmap.argumentation.gradual import (
-    DEFAULT_BASE_SCORE,
     DEFAULT_MAX_ITERATIONS,
     DEFAULT_TOLERANCE,
     GradualResult,
     dfquad,
-    dfquad_scores,
-    gradual_name,
     h_categoriser,
 )
-from argmap.argumentation.search import labelling_codes, semantics_name
+from argmap.argumentation.names import gradual_name, semantics_name
+from argmap.argumentation.search import labelling_codes
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
@@ -49,13 +47,7 @@ class ClaimStatus:
     score: float | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "label": self.label,
-            "credulous": self.credulous,
-            "sceptical": self.sceptical,
-            "score": self.score,
-        }
+        return dict(vars(self))  # its fields, in order
 
 
 @dataclass(frozen=True)
@@ -138,11 +130,7 @@ def evaluate(
     semantics = semantics_name(semantics)
     method = gradual_name(gradual) if gradual is not None else None
     framework, steps = framework_and_inferences(amap, bipolar=bipolar)
-    result: GradualResult | None = None
-    if method == "dfquad":
-        result = dfquad(amap, tolerance=tolerance, max_iterations=max_iterations)
-    elif method == "hcat":
-        result = h_categoriser(amap, tolerance=tolerance, max_iterations=max_iterations)
+    result = _strengths(amap, method, tolerance, max_iterations)
     return _evaluation(framework, len(amap.claims), steps, semantics, bipolar, result)
 
 
@@ -160,23 +148,17 @@ def evaluate_framework(
     """
     semantics = semantics_name(semantics)
     method = gradual_name(gradual) if gradual is not None else None
-    result: GradualResult | None = None
-    if method == "dfquad":
-        n = len(framework)
-        strengths = dfquad_scores(
-            [DEFAULT_BASE_SCORE] * n,
-            framework.attackers,
-            [[] for _ in range(n)],
-            tolerance=tolerance,
-            max_iterations=max_iterations,
-        )
-        scores = dict(zip(framework.arguments, strengths.scores, strict=True))
-        result = GradualResult(
-            "dfquad", scores, strengths.converged, strengths.iterations, strengths.max_delta
-        )
-    elif method == "hcat":
-        result = h_categoriser(framework, tolerance=tolerance, max_iterations=max_iterations)
+    result = _strengths(framework, method, tolerance, max_iterations)
     return _evaluation(framework, len(framework), [], semantics, False, result)
+
+
+def _strengths(
+    source: ArgumentMap | Framework, method: str | None, tolerance: float, max_iterations: int
+) -> GradualResult | None:
+    if method is None:
+        return None
+    score = dfquad if method == "dfquad" else h_categoriser
+    return score(source, tolerance=tolerance, max_iterations=max_iterations)
 
 
 def _evaluation(

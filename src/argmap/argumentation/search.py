@@ -22,20 +22,16 @@ from collections.abc import Iterator
 
 from argmap.argumentation.framework import IN, OUT, UNDEC, Framework, Labelling
 from argmap.argumentation.grounded import grounded_codes
+from argmap.argumentation.names import semantics_name
 
 __all__ = [
-    "SEMANTICS",
     "complete_extensions",
     "extensions",
     "labelling_codes",
     "labellings",
     "preferred_extensions",
-    "semantics_name",
     "stable_extensions",
 ]
-
-SEMANTICS: tuple[str, ...] = ("grounded", "complete", "preferred", "stable")
-_SEMANTICS_ALIASES = {"gr": "grounded", "co": "complete", "pr": "preferred", "st": "stable"}
 
 
 class _LabellingSearch:
@@ -221,17 +217,6 @@ def labelling_codes(framework: Framework, semantics: str) -> list[bytearray]:
     return [
         codes for codes, mine in zip(candidates, ins, strict=True) if not any(mine < other for other in ins)
     ]
-
-
-def semantics_name(name: str) -> str:
-    """The canonical semantics name; a `MapError` listing the choices for anything else."""
-    key = name.strip().lower()
-    key = _SEMANTICS_ALIASES.get(key, key)
-    if key not in SEMANTICS:
-        from argmap.errors import MapError
-
-        raise MapError(f"unknown semantics {name!r}", hint="choose one of: " + ", ".join(SEMANTICS))
-    return key
 
 
 def labellings(framework: Framework, semantics: str = "grounded") -> list[Labelling]:
