@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from argmap.model import ArgumentMap
+    from argmap.model import ArgumentMap, Claim
     from argmap.model.index import Index
 
 Locator = Callable[[tuple[Any, ...], bool], "tuple[int, int] | None"]
@@ -234,27 +234,22 @@ def _structure_rules(
     connected = _connected_to(index, theses)
     for claim in claims:
         base = ("claims", positions[claim.id])
-        if claim.id not in connected:
-            yield (
-                "AM201",
-                base,
-                f"{claim.id!r} is not connected to any thesis",
-                "relate it to the argument or remove it",
-            )
-        if claim.kind == "objection" and not index.attackers(claim.id):
-            yield (
-                "AM204",
-                base,
-                f"objection {claim.id!r} is not attacked by anything",
-                "add a rebuttal, or concede it",
-            )
-        if claim.kind == "thesis" and not index.supporters(claim.id):
-            yield (
-                "AM205",
-                base,
-                f"thesis {claim.id!r} has no support",
-                "add the reasons the text gives for it",
-            )
+        for code, message, hint in _loose_ends(claim, index, connected):
+            yield code, base, message, hint
+
+
+def _loose_ends(claim: Claim, index: Index, connected: set[str]) -> Iterator[tuple[str, str, str]]:
+    """(code, message, hint) for each way one claim hangs loose from the argument."""
+    if claim.id not in connected:
+        yield (
+            "AM201",
+            f"{claim.id!r} is not connected to any thesis",
+            "relate it to the argument or remove it",
+        )
+    if claim.kind == "objection" and not index.attackers(claim.id):
+        yield "AM204", f"objection {claim.id!r} is not attacked by anything", "add a rebuttal, or concede it"
+    if claim.kind == "thesis" and not index.supporters(claim.id):
+        yield "AM205", f"thesis {claim.id!r} has no support", "add the reasons the text gives for it"
 
 
 def _connected_to(index: Index, starts: list[str]) -> set[str]:

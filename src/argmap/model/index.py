@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import partial
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -120,7 +120,7 @@ class Index:
 _edge = partial(tuple.__new__, Edge)
 
 
-def build(amap: ArgumentMap) -> nx.MultiDiGraph:
+def build(amap: ArgumentMap) -> nx.MultiDiGraph[str]:
     """The networkx view: node = claim id with data ``claim``; edge key = relation kind.
 
     Support edges carry ``linked`` (the other premises of a linked support) and
@@ -129,9 +129,10 @@ def build(amap: ArgumentMap) -> nx.MultiDiGraph:
     import networkx as nx
 
     index = Index.of(amap)
-    graph = nx.MultiDiGraph(title=amap.meta.title)
+    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph(title=amap.meta.title)
     graph.add_nodes_from((claim_id, {"claim": claim}) for claim_id, claim in index.claims.items())
-    graph.add_edges_from(
+    # cast: networkx's stubs type add_edges_from without the key of a multigraph edge
+    cast("Any", graph).add_edges_from(
         (edge.source, edge.target, edge.kind, {"linked": edge.linked, "undercut_by": edge.undercut_by})
         for edges in index.outgoing.values()
         for edge in edges
