@@ -32,7 +32,7 @@ class Format:
     ``streaming``: `generate` yields the document in pieces as it is made. ``lenient``: the
     module can read a map without the whole-map checks (for ``check``). ``framework_only``:
     the format holds a bare attack framework (`read_framework`), which a map can only
-    partly express.
+    partly express. ``options``: the keyword options `write` and `generate` take.
     """
 
     name: str
@@ -44,6 +44,7 @@ class Format:
     streaming: bool = False
     lenient: bool = False
     framework_only: bool = False
+    options: tuple[str, ...] = ()
 
     def load(self) -> ModuleType:
         return importlib.import_module(f"argmap.formats.{self.module}")
@@ -64,16 +65,37 @@ class Format:
         return self.load().read_framework(text, path)  # type: ignore[no-any-return]
 
 
+#: The options of the drawings (DOT, Mermaid): layout, label wrapping and status colours.
+_DIAGRAM_OPTIONS = ("cluster_by", "wrap", "rankdir", "status", "show_ids")
+
 FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
         Format("yaml", "yaml", (".yaml", ".yml"), True, True, "argmap's native YAML", lenient=True),
         Format("json", "json", (".json",), True, True, "argmap JSON (node-link, versioned)"),
-        Format("dot", "dot", (".dot", ".gv"), False, True, "Graphviz DOT", streaming=True),
+        Format(
+            "dot",
+            "dot",
+            (".dot", ".gv"),
+            False,
+            True,
+            "Graphviz DOT",
+            streaming=True,
+            options=(*_DIAGRAM_OPTIONS, "fontname"),
+        ),
         Format("graphml", "graphml", (".graphml",), False, True, "GraphML (networkx, yEd, Gephi)"),
-        Format("mermaid", "mermaid", (".mmd", ".mermaid"), False, True, "Mermaid flowchart", streaming=True),
+        Format(
+            "mermaid",
+            "mermaid",
+            (".mmd", ".mermaid"),
+            False,
+            True,
+            "Mermaid flowchart",
+            streaming=True,
+            options=_DIAGRAM_OPTIONS,
+        ),
         Format("argdown", "argdown", (".argdown", ".ad"), True, True, "Argdown"),
-        Format("aif", "aif", (".aif",), True, True, "AIF JSON (AIFdb, OVA, xAIF)"),
+        Format("aif", "aif", (".aif",), True, True, "AIF JSON (AIFdb, OVA, xAIF)", options=("indent",)),
         Format("kialo", "kialo", (".kialo",), True, False, "Kialo discussion export (text)"),
         Format(
             "iccma",
