@@ -7,6 +7,8 @@ import hashlib
 import json
 import re
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -242,3 +244,34 @@ def test_a_big_map_opens_on_the_outline_and_draws_neighbourhoods(browser: Any, t
     page.click("svg.hood [data-claim-id='thesis']")
     assert page.locator("[data-panel] code").inner_text() == "thesis"
     assert watched.errors == [] and watched.requests == []
+
+
+# --- the command line ---------------------------------------------------------------------
+
+
+def cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "argmap", *args], capture_output=True, text=True, cwd=cwd, check=False
+    )
+
+
+def test_export_chooses_html_by_name_or_by_extension(tmp_path: Path) -> None:
+    target = tmp_path / "map.html"
+    done = cli("export", "-o", str(target), "--status", "grounded", "--gradual", "dfquad")
+    assert done.returncode == 0, done.stderr
+    page = target.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and '"gradual":"dfquad"' in page and '"status":"out"' in page
+    around = cli("export", "--to", "HTML", "thesis", "--depth", "1")
+    assert around.returncode == 0 and around.stdout.startswith("<!DOCTYPE html>")
+    assert '"id":"thesis"' in around.stdout and '"id":"industrial-bm-hidden"' not in around.stdout
+    refused = cli("export", "--gradual", "dfquad")
+    assert refused.returncode == 2 and "--to html" in refused.stderr and "Traceback" not in refused.stderr
+
+
+@needs_graphviz
+def test_render_draws_the_legend_unless_asked_not_to(tmp_path: Path) -> None:
+    with_it, without = tmp_path / "with.svg", tmp_path / "without.svg"
+    assert cli("render", "-o", str(with_it)).returncode == 0
+    assert cli("render", "-o", str(without), "--no-legend").returncode == 0
+    assert ">Legend</text>" in with_it.read_text(encoding="utf-8")
+    assert ">Legend</text>" not in without.read_text(encoding="utf-8")

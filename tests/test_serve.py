@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+import signal
+import subprocess
+import sys
 import threading
 import urllib.error
 import urllib.request
@@ -10,10 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from browser_support import browser_or_skip, open_page
 
 from argmap.files import bundled_map_path
 from argmap.views.serve import Preview, PreviewServer, make_server, stop, url_of
-from browser_support import browser_or_skip, open_page
 
 MAP = """\
 meta:
@@ -55,7 +59,7 @@ def fetch(url: str) -> tuple[int, bytes]:
 
 
 def test_only_the_page_is_served(live: tuple[Path, Preview, PreviewServer]) -> None:
-    path, _, server = live
+    _, _, server = live
     url = url_of(server)
     assert url.startswith("http://127.0.0.1:")
     status, body = fetch(url)
@@ -130,3 +134,34 @@ def test_the_open_page_follows_the_file(browser: Any, live: tuple[Path, Preview,
     )
     expect(banner).to_be_hidden()
     assert watched.errors == [] and watched.requests == []
+
+
+def test_the_command_serves_until_ctrl_c(tmp_path: Path) -> None:
+    path = tmp_path / "map.yaml"
+    path.write_text(MAP, encoding="utf-8")
+    command = [
+        sys.executable,
+        "-m",
+        "argmap",
+        "--map",
+        str(path),
+        "serve",
+        "--port",
+        "0",
+        "--host",
+        "0.0.0.0",
+    ]
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    try:
+        assert process.stderr is not None
+        lines = [process.stderr.readline(), process.stderr.readline()]
+        assert "anyone who can reach this machine" in lines[0]
+        url = re.search(r"http://\S+/", lines[1])
+        assert url is not None
+        status, body = fetch(url.group(0).replace("0.0.0.0", "127.0.0.1"))
+        assert status == 200 and b"The first version of the root." in body
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=10) == 0
+        assert "Traceback" not in process.stderr.read()
+    finally:
+        process.kill()

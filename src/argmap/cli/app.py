@@ -630,7 +630,8 @@ def export(
         typer.Option(
             "--to",
             "-t",
-            help="dot, graphml, json, mermaid, yaml, argdown or aif (default: by -o's extension, else dot).",
+            help="dot, graphml, json, mermaid, yaml, argdown, aif or html (default: by -o's extension, "
+            "else dot).",
         ),
     ] = None,
     output: Annotated[
@@ -641,12 +642,18 @@ def export(
     wrap: WrapOption = 30,
     rankdir: RankdirOption = "BT",
     status: StatusOption = None,
+    gradual: GradualOption = None,
 ) -> None:
-    """Export the map (or the part around one claim) as DOT, GraphML, JSON, Mermaid, YAML, Argdown or AIF."""
+    """Export the map (or the part around one claim) as DOT, GraphML, JSON, Mermaid, YAML, Argdown, AIF or an HTML page."""
     from argmap.formats import choose_writer
     from argmap.model.source_text import rebase_source
     from argmap.files import write_atomic
 
+    if _is_html(to, output):
+        _export_html(claim_id, depth, status, gradual, output)
+        return
+    if gradual is not None:
+        raise MapError("--gradual scores claims in the HTML page only", hint="add --to html")
     fmt = choose_writer(output, to).name
     amap = load_map()
     if output is not None:
@@ -663,6 +670,42 @@ def export(
     write_lines(text)
 
 
+GradualOption = Annotated[
+    str | None,
+    typer.Option("--gradual", "-g", help="HTML page: also score each claim, dfquad or hcat (h-categoriser)."),
+]
+
+
+def _is_html(to: str | None, output: Path | None) -> bool:
+    """html is a view, not a map format: it is chosen here, never through the format registry."""
+    if to is not None:
+        return to.lower() == "html"
+    return output is not None and output.suffix.lower() in (".html", ".htm")
+
+
+def _export_html(
+    claim_id: str | None, depth: int | None, status: str | None, gradual: str | None, output: Path | None
+) -> None:
+    """The map (or the part around ``claim_id``) as one self-contained HTML page."""
+    from argmap.files import write_atomic
+    from argmap.views.html import build_page
+
+    amap = load_map()
+    if claim_id is not None:
+        from argmap.analysis.subgraph import neighbourhood
+
+        amap = neighbourhood(amap, claim_id, depth)
+    elif depth is not None:
+        raise MapError(
+            "--depth needs an ID to count from", hint="e.g. argmap export thesis --depth 2 --to html"
+        )
+    page = build_page(amap, semantics=status, gradual=gradual)
+    if output is None:
+        sys.stdout.write(page)
+    else:
+        write_atomic(output, page)
+
+
 @command("render")
 def render(
     output: Annotated[Path, typer.Option("--output", "-o", help="The drawing to write: .svg, .png or .pdf.")],
@@ -675,13 +718,49 @@ def render(
     wrap: WrapOption = 30,
     rankdir: RankdirOption = "BT",
     status: StatusOption = None,
+    legend: Annotated[
+        bool, typer.Option("--legend/--no-legend", help="Add a legend of shapes, colours and arrows.")
+    ] = True,
 ) -> None:
     """Draw the map with Graphviz (SVG, PNG or PDF); needs Graphviz's `dot` installed."""
     from argmap.views.drawing import render as draw
 
     dot_text = _export_text(load_map(), "dot", claim_id, depth, cluster_by, wrap, rankdir, status)
     assert isinstance(dot_text, str)  # not streamed
+    if legend:
+        from argmap.views.legend import with_legend
+
+        dot_text = with_legend(dot_text, statuses=status is not None)
     draw(dot_text, output, engine=engine)
+
+
+@command("serve")
+def serve(
+    port: Annotated[
+        int, typer.Option("--port", "-p", min=0, max=65535, help="Port (0: any free one).")
+    ] = 8000,
+    host: Annotated[
+        str,
+        typer.Option("--host", help="Address to listen on; anything but 127.0.0.1 is reachable by others."),
+    ] = "127.0.0.1",
+    open_browser: Annotated[bool, typer.Option("--open", help="Open the page in the web browser.")] = False,
+    status: StatusOption = None,
+    gradual: GradualOption = None,
+) -> None:
+    """Serve the map's HTML page on this machine and update it whenever the file changes."""
+    from argmap.views.serve import serve as run_preview
+
+    if _options["map"] is not None and str(_options["map"]) == "-":
+        raise MapError("serve follows a file; it cannot read the map from stdin", hint="give --map FILE")
+    run_preview(
+        None if _options["map"] is None else Path(_options["map"]),
+        host=host,
+        port=port,
+        open_browser=open_browser,
+        semantics=status,
+        gradual=gradual,
+        fmt=_options["from"],
+    )
 
 
 @command("evaluate")

@@ -22,7 +22,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from argmap.errors import MapError, warn
+from argmap.errors import MapError
 
 POLL_SECONDS = 0.4
 KEEPALIVE_SECONDS = 15.0
@@ -210,7 +210,13 @@ def serve(
 ) -> None:
     """Serve the page of the map at ``path`` until Ctrl-C; the page follows the file."""
     if host not in LOOPBACK:
-        warn(f"serving on {host}: anyone who can reach this machine on port {port} can read the map")
+        # printed now, not collected like a reader's warnings: the server runs until Ctrl-C
+        print(
+            f"argmap: warning: serving on {host}: anyone who can reach this machine on port {port} "
+            "can read the map",
+            file=sys.stderr,
+            flush=True,
+        )
     preview = Preview(path, semantics=semantics, gradual=gradual, fmt=fmt)
     server = make_server(preview, host, port)
     watcher = threading.Thread(target=preview.watch, name="argmap-watch", daemon=True)
