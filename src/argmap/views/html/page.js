@@ -349,14 +349,15 @@
       g.classList.toggle("match", !!state.matches && hit(id));
       g.classList.toggle("selected", id === state.selected);
     }
+    const pointShown = (id) => endsOf(id).filter(isIn).length >= 2;
+    const endShown = (id) => (byId.has(id) ? isIn(id) : pointShown(id));
     for (const g of drawn.querySelectorAll("[data-point]")) {
-      const ends = endsOf(g.dataset.point);
-      g.classList.toggle("gone", ends.filter(isIn).length < 2);
-      g.classList.toggle("dim", !ends.some(hit));
+      g.classList.toggle("gone", !pointShown(g.dataset.point));
+      g.classList.toggle("dim", !endsOf(g.dataset.point).some(hit));
     }
     for (const g of drawn.querySelectorAll("g.edge")) {
       const from = endsOf(g.dataset.from), to = endsOf(g.dataset.to);
-      g.classList.toggle("gone", !from.some(isIn) || !to.some(isIn) || from.concat(to).filter(isIn).length < 2);
+      g.classList.toggle("gone", !endShown(g.dataset.from) || !endShown(g.dataset.to));
       g.classList.toggle("dim", !(from.some(hit) && to.some(hit)));
     }
   }
