@@ -1,7 +1,7 @@
 """The legend: what every shape, colour and arrow of a drawing means, in one place.
 
 `render` appends it to the DOT it draws as a cluster (`with_legend`), and the HTML page shows
-it as a list (`legend_html`); both read the styles from `argmap.formats.dot`, so a change of
+it as a list (`legend_html`); both read the styles from `argmap.formats.diagram` and `argmap.formats.dot`, so a change of
 style changes the drawing and its legend together. The DOT that `export` writes never holds
 it: DOT goldens stay as they are.
 
@@ -15,13 +15,8 @@ from __future__ import annotations
 
 from html import escape as html_escape
 
-from argmap.formats.dot import (
-    EDGE_STYLE,
-    KIND_STYLE,
-    STATUS_STYLE,
-    SUPPORT_COLOUR,
-    quote,
-)
+from argmap.formats.diagram import KIND_STYLE, SUPPORT_COLOUR
+from argmap.formats.dot import EDGE_STYLE, STATUS_STYLE, quote
 
 KINDS: dict[str, str] = {
     "thesis": "thesis: the main claim (bold rounded box)",

@@ -112,7 +112,8 @@ def page_data(
     gradual: str | None = None,
 ) -> dict[str, Any]:
     """Everything the script needs, as plain JSON-able data."""
-    from argmap.formats.dot import EDGE_STYLE, KIND_STYLE, STATUS_STYLE
+    from argmap.formats.diagram import KIND_STYLE
+    from argmap.formats.dot import EDGE_STYLE, STATUS_STYLE
 
     number = {claim.id: position for position, claim in enumerate(amap.claims)}
     claims = [
