@@ -76,7 +76,7 @@ def statuses(
     """Claim id -> in/out/undec (credulous counts as undec, as in drawings) and id -> score."""
     if semantics is None and gradual is None:
         return {}, {}
-    from argmap.argumentation.semantics import evaluate
+    from argmap.argumentation import evaluate
 
     result = evaluate(amap, semantics=semantics or "grounded", gradual=gradual)
     labels: dict[str, str] = {
