@@ -74,16 +74,21 @@ def quoting(essay: argmap.ArgumentMap, passage: str) -> str:
     return found[0]
 
 
+def supports_from(index: Index, claim_id: str) -> list[str]:
+    """What ``claim_id`` supports, alone or as one premise of a linked group."""
+    return [edge.target for edge in index.outgoing[claim_id] if edge.kind == "supports"]
+
+
 def leads_to(index: Index, start: str, goal: str) -> bool:
     """Whether a chain of supports runs from ``start`` up to ``goal``."""
     seen, todo = {start}, [start]
     while todo:
-        for edge in index.supported(todo.pop()):
-            if edge.target == goal:
+        for target in supports_from(index, todo.pop()):
+            if target == goal:
                 return True
-            if edge.target not in seen:
-                seen.add(edge.target)
-                todo.append(edge.target)
+            if target not in seen:
+                seen.add(target)
+                todo.append(target)
     return False
 
 
@@ -92,7 +97,7 @@ def test_the_premise_supports_the_consequence(
     essay: argmap.ArgumentMap, index: Index, premise: str, consequence: str, words: str
 ) -> None:
     source, target = quoting(essay, premise), quoting(essay, consequence)
-    assert target in {edge.target for edge in index.supported(source)}, f"{words}: {source} -> {target}"
+    assert target in set(supports_from(index, source)), f"{words}: {source} -> {target}"
     assert not leads_to(index, target, source), f"{words}: {target} leads back to {source}"
 
 
@@ -111,7 +116,8 @@ def test_only_what_the_essay_raises_and_rebuts_is_an_objection(
 def test_a_reported_belief_is_no_objection(essay: argmap.ArgumentMap, index: Index) -> None:
     reporter = quoting(essay, REPORTED_BELIEF)
     assert essay[reporter].kind != "objection"
-    assert [edge.target for edge in index.attacked(reporter)] == [quoting(essay, "slow or even stagnant")]
+    attacked = [edge.target for edge in index.outgoing[reporter] if edge.kind == "attacks"]
+    assert attacked == [quoting(essay, "slow or even stagnant")]
 
 
 def test_hedges_survive_the_paraphrase(essay: argmap.ArgumentMap) -> None:
@@ -140,10 +146,10 @@ def test_not_dominant_contrasts_with_larger_and_larger(essay: argmap.ArgumentMap
 
 
 def test_the_tree_follows_the_essay(essay: argmap.ArgumentMap, index: Index, run: Any, golden: Any) -> None:
-    """The answer to the objection, then the four axes in the essay's order, then the closing.
+    """The objection, the answer to it, the four axes in the essay's order, then the closing.
 
-    The objection itself is the thesis's last child: the tree lists a claim's supporters
-    before its attackers, and the thesis has supporters.
+    The tree lists a claim's supporters and attackers in the map's order, so the objection,
+    raised in the essay's second paragraph, comes before the answer that unfolds under it.
     """
     rows = build_tree(index, ["thesis"])
     first: dict[str, int] = {}
@@ -155,6 +161,7 @@ def test_the_tree_follows_the_essay(essay: argmap.ArgumentMap, index: Index, run
         return first[quoting(essay, passage)]
 
     answer = [
+        at("obviously a bit overestimated"),
         at("from a larger perspective"),
         at("from these perspectives"),
         at("two completely different perceptions"),
@@ -169,7 +176,7 @@ def test_the_tree_follows_the_essay(essay: argmap.ArgumentMap, index: Index, run
     for earlier, later in pairwise(spans):
         assert max(earlier) < min(later), "the axes are out of the essay's order"
     closing = at("It is from the huge energy")
-    assert max(spans[-1]) < closing < at("obviously a bit overestimated")
+    assert max(spans[-1]) < at("slow or even stagnant") < closing
     result = run("tree")
     assert result.exit_code == 0, result.stderr
     golden("cli/tree.txt", result.stdout)
