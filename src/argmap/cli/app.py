@@ -36,6 +36,7 @@ COMMANDS: dict[str, Callable[..., None]] = {
     "convert": export.convert,
     "export": export.export,
     "render": export.render,
+    "serve": export.serve,
     "evaluate": evaluate.evaluate_claims,
 }
 

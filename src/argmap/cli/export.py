@@ -1,5 +1,5 @@
-"""Output commands: ``convert`` (between formats), ``export`` (any writable format) and
-``render`` (a Graphviz drawing)."""
+"""Output commands: ``convert`` (between formats), ``export`` (any writable format, or the
+HTML page), ``render`` (a Graphviz drawing) and ``serve`` (the live HTML preview)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import typer
 from argmap.cli.options import (
     ClusterOption,
     DepthOption,
+    GradualOption,
     IdArgument,
     RankdirOption,
     StatusOption,
@@ -57,7 +58,8 @@ def export(
         typer.Option(
             "--to",
             "-t",
-            help="dot, graphml, json, mermaid, yaml, argdown or aif (default: by -o's extension, else dot).",
+            help="dot, graphml, json, mermaid, yaml, argdown, aif or html (default: by -o's extension, "
+            "else dot).",
         ),
     ] = None,
     output: Annotated[
@@ -68,14 +70,25 @@ def export(
     wrap: WrapOption = 30,
     rankdir: RankdirOption = "BT",
     status: StatusOption = None,
+    gradual: GradualOption = None,
 ) -> None:
-    """Export the map (or the part around one claim) as DOT, GraphML, JSON, Mermaid, YAML, Argdown or AIF."""
+    """Export the map (or the part around one claim) as DOT, GraphML, JSON, Mermaid, YAML, Argdown, AIF or an HTML page."""
     from argmap.analysis.export import Drawing, export_document
     from argmap.formats import choose_writer
     from argmap.views.output import write_document
 
-    fmt = choose_writer(output, to)
     options = settings(ctx)
+    if _is_html(to, output):
+        from argmap.views.html import export_page
+
+        write_document(
+            export_page(load_map(options), claim_id=claim_id, depth=depth, status=status, gradual=gradual),
+            output,
+        )
+        return
+    if gradual is not None:
+        raise MapError("--gradual scores claims in the HTML page only", hint="add --to html")
+    fmt = choose_writer(output, to)
     document = export_document(
         load_map(options),
         fmt,
@@ -86,6 +99,13 @@ def export(
         target=output,
     )
     write_document(document, output)
+
+
+def _is_html(to: str | None, output: Path | None) -> bool:
+    """html is a view, not a map format: it is chosen here, never through the format registry."""
+    if to is not None:
+        return to.lower() == "html"
+    return output is not None and output.suffix.lower() in (".html", ".htm")
 
 
 def render(
@@ -100,6 +120,9 @@ def render(
     wrap: WrapOption = 30,
     rankdir: RankdirOption = "BT",
     status: StatusOption = None,
+    legend: Annotated[
+        bool, typer.Option("--legend/--no-legend", help="Add a legend of shapes, colours and arrows.")
+    ] = True,
 ) -> None:
     """Draw the map with Graphviz (SVG, PNG or PDF); needs Graphviz's `dot` installed."""
     from argmap.analysis.export import Drawing, export_document
@@ -111,4 +134,38 @@ def render(
         load_map(settings(ctx)), get("dot"), claim_id=claim_id, depth=depth, drawing=drawing, target=output
     )
     assert isinstance(dot_text, str)  # a document for a file comes whole
+    if legend:
+        from argmap.views.legend import with_legend
+
+        dot_text = with_legend(dot_text, statuses=status is not None)
     draw(dot_text, output, engine=engine)
+
+
+def serve(
+    ctx: typer.Context,
+    port: Annotated[
+        int, typer.Option("--port", "-p", min=0, max=65535, help="Port (0: any free one).")
+    ] = 8000,
+    host: Annotated[
+        str,
+        typer.Option("--host", help="Address to listen on; anything but 127.0.0.1 is reachable by others."),
+    ] = "127.0.0.1",
+    open_browser: Annotated[bool, typer.Option("--open", help="Open the page in the web browser.")] = False,
+    status: StatusOption = None,
+    gradual: GradualOption = None,
+) -> None:
+    """Serve the map's HTML page on this machine and update it whenever the file changes."""
+    from argmap.views.serve import serve as run_preview
+
+    options = settings(ctx)
+    if options.map is not None and str(options.map) == "-":
+        raise MapError("serve follows a file; it cannot read the map from stdin", hint="give --map FILE")
+    run_preview(
+        None if options.map is None else Path(options.map),
+        host=host,
+        port=port,
+        open_browser=open_browser,
+        semantics=status,
+        gradual=gradual,
+        fmt=options.from_format,
+    )

@@ -55,6 +55,10 @@ StatusOption = Annotated[
         help="Colour claims by their label under these semantics: grounded, complete, preferred or stable.",
     ),
 ]
+GradualOption = Annotated[
+    str | None,
+    typer.Option("--gradual", "-g", help="HTML page: also score each claim, dfquad or hcat (h-categoriser)."),
+]
 IdArgument = Annotated[
     str | None, typer.Argument(metavar="[ID]", help="Export only the claims around this one (see --depth).")
 ]
