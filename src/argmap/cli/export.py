@@ -123,15 +123,24 @@ def render(
     legend: Annotated[
         bool, typer.Option("--legend/--no-legend", help="Add a legend of shapes, colours and arrows.")
     ] = True,
+    force: Annotated[
+        bool, typer.Option("--force", help="Draw even a map so big that Graphviz takes minutes.")
+    ] = False,
 ) -> None:
     """Draw the map with Graphviz (SVG, PNG or PDF); needs Graphviz's `dot` installed."""
     from argmap.analysis.export import Drawing, export_document
     from argmap.formats import get
+    from argmap.views.drawing import SLOW_DRAWING_CLAIMS, refuse_slow_drawing
     from argmap.views.drawing import render as draw
 
+    amap = load_map(settings(ctx))
+    if not force and len(amap) > SLOW_DRAWING_CLAIMS:
+        from argmap.analysis.subgraph import neighbourhood
+
+        refuse_slow_drawing(len(neighbourhood(amap, claim_id, depth)) if claim_id else len(amap))
     drawing = Drawing(cluster_by, wrap, rankdir, status)
     dot_text = export_document(
-        load_map(settings(ctx)), get("dot"), claim_id=claim_id, depth=depth, drawing=drawing, target=output
+        amap, get("dot"), claim_id=claim_id, depth=depth, drawing=drawing, target=output
     )
     assert isinstance(dot_text, str)  # a document for a file comes whole
     if legend:

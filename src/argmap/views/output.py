@@ -19,6 +19,11 @@ if TYPE_CHECKING:
     from argmap.model import ArgumentMap
 
 
+#: Longest table drawn with rich on a terminal; beyond it, rich's layout of every row costs
+#: far more than reading the map, so the rows come as plain aligned columns.
+MAX_RICH_ROWS = 2000
+
+
 def say_error(message: str) -> None:
     sys.stderr.write(f"argmap: error: {message}\n")
 
@@ -33,11 +38,13 @@ def show_claims(amap: ArgumentMap, claims: list[Any], words: Sequence[str], *, a
     """The claims ``list`` selected: JSON, a rich table, or aligned columns."""
     if as_json:
         print_claims(claims)
-    elif stdout_is_terminal():
+    elif stdout_is_terminal() and len(claims) <= MAX_RICH_ROWS:
+        from argmap.views.terminal import console
         from argmap.views.terminal.rich_views import claims_table
 
         title = f"{amap.meta.title or 'argument map'}: {len(claims)} of {len(amap)} claims"
-        _print_rich(claims_table(claims, title=title, words=words))
+        out = console()
+        out.print(claims_table(claims, title=title, words=words, width=out.width))
     else:
         from argmap.views.terminal import plain
 
@@ -108,13 +115,13 @@ def show_tree(report: TreeReport, *, as_json: bool) -> None:
 
         rich_labels = [tree_label(row, claims[row.id], status_of(row)) for row in rows]
         out = console()
-        for renderable in trees(rows, rich_labels):
+        for renderable in trees(rows, rich_labels, out.width):
             out.print(renderable)
         return
     from argmap.views.terminal import plain
 
     write_lines(
-        guide + plain.tree_label(row, claims[row.id], status_of(row))
+        plain.tree_line(guide, plain.tree_label(row, claims[row.id], status_of(row)))
         for guide, row in zip(plain.tree_guides(rows), rows, strict=True)
     )
 
@@ -178,10 +185,12 @@ def _evaluation_table(result: Any, amap: ArgumentMap, *, bipolar: bool, scored: 
     if result.gradual is not None and not result.gradual.converged:
         title += f"; {result.gradual.method} did not converge in {result.gradual.iterations} iterations"
     statuses = [(amap[claim_id], status) for claim_id, status in result.claims.items()]
-    if stdout_is_terminal():
+    if stdout_is_terminal() and len(statuses) <= MAX_RICH_ROWS:
+        from argmap.views.terminal import console
         from argmap.views.terminal.rich_views import evaluation_table
 
-        _print_rich(evaluation_table(statuses, title=title, scored=scored))
+        out = console()
+        out.print(evaluation_table(statuses, title=title, scored=scored, width=out.width))
         return
     from argmap.views.terminal import plain
 

@@ -56,11 +56,13 @@ def tree_label(row: Any, claim: Any, status: str | None = None) -> str:
     return "".join(text for text, _role in tree_label_parts(row, claim, status))
 
 
-def tree_guides(rows: Sequence[Any]) -> Iterator[str]:
+def tree_guides(rows: Sequence[Any], max_guides: int = MAX_GUIDES) -> Iterator[str]:
     """The box-drawing prefix of each row (``├── ``, ``└── ``, ``│   ``), in one pass.
 
     A row is the last child when no later row shares its parent; that is known by scanning
-    from the end, so the whole drawing stays linear.
+    from the end, so the whole drawing stays linear. Rows deeper than ``max_guides`` levels
+    start with a depth marker (``⋮31``) and only their nearest guides, so that a narrow
+    terminal keeps room for the claim.
     """
     last_child = [False] * len(rows)
     seen_parents: set[Any] = set()
@@ -77,7 +79,7 @@ def tree_guides(rows: Sequence[Any]) -> Iterator[str]:
     prefixes: list[str] = [""]
     # Only the first levels are drawn in full, so only their prefixes are kept: a prefix for
     # every depth of a 100,000-deep chain would hold 20 GB of spaces.
-    kept = MAX_GUIDES + 2
+    kept = max_guides + 2
     for i, row in enumerate(rows):
         depth = row.depth
         del open_levels[depth:]
@@ -85,10 +87,10 @@ def tree_guides(rows: Sequence[Any]) -> Iterator[str]:
         last = last_child[i]
         if depth == 0:
             yield ""
-        elif depth <= MAX_GUIDES + 1 and depth < len(prefixes):
+        elif depth <= max_guides + 1 and depth < len(prefixes):
             yield prefixes[depth] + ("└── " if last else "├── ")
         else:
-            start = max(1, depth - MAX_GUIDES)
+            start = max(1, depth - max_guides)
             prefix = f"⋮{depth} " if start > 1 else ""
             prefix += "".join("│   " if is_open else "    " for is_open in open_levels[start:depth])
             yield prefix + ("└── " if last else "├── ")
@@ -99,6 +101,22 @@ def tree_guides(rows: Sequence[Any]) -> Iterator[str]:
         if len(prefixes) < kept:
             prefixes.append((prefixes[-1] + ("    " if last else "│   ")) if open_levels else "")
         open_levels.append(not last)
+
+
+def continuation_guide(guide: str) -> str:
+    """The prefix of a row's further lines (a wrapped or multi-line claim): the same guides,
+    the branch continued (``│``) or blank, and no depth marker, so the text stays under its claim."""
+    if not guide:
+        return ""
+    marker = guide.find(" ") + 1 if guide.startswith("⋮") else 0
+    return " " * marker + guide[marker:-4] + ("│   " if guide.endswith("├── ") else "    ")
+
+
+def tree_line(guide: str, label: str) -> str:
+    """One plain tree row; a newline in the claim's text continues under the row's guides."""
+    if "\n" in label:
+        label = label.replace("\n", "\n" + continuation_guide(guide))
+    return guide + label
 
 
 def describe_lines(info: dict[str, Any]) -> Iterator[str]:

@@ -1,0 +1,146 @@
+"""Issue 16: maps of one's own on a terminal — views that never lose a claim, every problem
+in one run, the conventions users expect."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+Run = Callable[..., Any]  # the `run` fixture: the CLI in-process, a click Result back
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+#: A tree line's drawing: depth marker, guides, branches.
+GUIDES = re.compile(r"^(⋮\d+ )?[ │├└─]*")
+
+
+def plain(text: str) -> str:
+    return ANSI.sub("", text)
+
+
+def chain_text(number: int) -> str:
+    """Claim texts of varied length, some long enough to wrap, one with a newline."""
+    if number % 7 == 3:
+        return f"Claim {number} spans\ntwo lines of its own"
+    return f"Claim {number} " + " ".join(f"word{number}x{k}" for k in range(number % 5 * 4))
+
+
+def write_chain(path: Path, length: int) -> Path:
+    """c0 (a thesis) ← c1 ← … ← c<length-1>, each supporting the one before."""
+    claims: list[dict[str, Any]] = [{"id": "c0", "kind": "thesis", "text": chain_text(0)}]
+    claims += [{"id": f"c{n}", "text": chain_text(n), "supports": [f"c{n - 1}"]} for n in range(1, length)]
+    path.write_text(yaml.safe_dump({"claims": claims}, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def tree_words(output: str) -> list[str]:
+    """The words of a tree drawing with its guides taken away."""
+    return [word for line in plain(output).splitlines() for word in GUIDES.sub("", line).split()]
+
+
+@pytest.fixture(scope="module")
+def chain61(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_chain(tmp_path_factory.mktemp("chain") / "chain.yaml", 61)
+
+
+@pytest.mark.parametrize("width", [40, 60, 80, 120])
+def test_a_terminal_tree_shows_every_claim_in_order_at_every_depth(
+    run: Run, chain61: Path, width: int
+) -> None:
+    for depth in range(1, 61):
+        top = 60 - depth
+        result = run("--map", str(chain61), "tree", f"c{top}", terminal=True, width=width)
+        assert result.exit_code == 0, result.stderr
+        expected: list[str] = []
+        for number in range(top, 61):
+            glyph = "■" if number == top else "+"
+            kind = "thesis" if number == 0 else "claim"
+            expected += [glyph, f"[{kind}]", f"c{number}:", *chain_text(number).split()]
+        assert tree_words(result.stdout) == expected, (width, depth)
+        lines = plain(result.stdout).splitlines()
+        assert all(len(line.rstrip()) <= width for line in lines), (width, depth)
+
+
+def test_wrapped_and_multiline_claims_stay_under_their_claim(run: Run, tmp_path: Path) -> None:
+    path = write_chain(tmp_path / "chain.yaml", 40)
+    lines = plain(run("--map", str(path), "tree", "c30", terminal=True, width=40).stdout).splitlines()
+    # c31 is drawn at depth 1 with a last-child branch; its second line sits under its text
+    at = next(i for i, line in enumerate(lines) if " c31: " in line)
+    assert lines[at].startswith("└── + [claim] c31: Claim 31 spans")
+    assert lines[at + 1] == "    two lines of its own"
+    piped = run("--map", str(path), "tree", "c30").stdout.splitlines()
+    at = piped.index("└── + [claim] c31: Claim 31 spans")
+    assert piped[at + 1] == "    two lines of its own"
+    deep = plain(run("--map", str(path), "tree", "c0", terminal=True, width=40).stdout).splitlines()
+    at = next(i for i, line in enumerate(deep) if " c24: " in line)
+    marker = deep[at].index("└── ")
+    assert deep[at].startswith("⋮24 ") and deep[at + 1] == " " * (marker + 4) + "24 spans"
+    assert deep[at + 2] == " " * (marker + 4) + "two lines of its own"
+
+
+def test_show_and_search_indent_wrapped_text(run: Run) -> None:
+    show = plain(run("show", "thesis", terminal=True, width=50).stdout).splitlines()
+    assert show[1].startswith("│ text:         It is no exaggeration")
+    assert show[2].startswith("│               describe the current")
+    found = plain(run("search", "spring", terminal=True, width=50).stdout).splitlines()
+    assert found[0].startswith("spring-breeze [claim]: The industrial")
+    assert found[1].startswith("    internet's sudden rise")
+    assert found[4].startswith("    “Like the spring") and found[5].startswith("     thousands of trees")
+
+
+def test_narrow_tables_keep_their_main_column(run: Run) -> None:
+    listed = plain(run("list", terminal=True, width=40).stdout).splitlines()
+    header = next(line for line in listed if line.startswith("┃"))
+    assert header.split("┃")[1:3] == [" id                ", " text             "]
+    assert any("It is no" in line for line in listed)
+    evaluated = plain(run("evaluate", "-g", "dfquad", terminal=True, width=40).stdout).splitlines()
+    header = next(line for line in evaluated if line.startswith("┃"))
+    assert [cell.strip() for cell in header.split("┃")[1:4]] == ["id", "status", "text"]
+    assert any("│  OUT " in line for line in evaluated)
+    wide = plain(run("evaluate", "-g", "dfquad", terminal=True, width=120).stdout).splitlines()
+    header = next(line for line in wide if line.startswith("┃"))
+    assert [cell.strip() for cell in header.split("┃")[1:6]] == ["id", "kind", "status", "score", "text"]
+
+
+def test_a_long_list_on_a_terminal_is_written_as_plain_rows(
+    run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from argmap.views import output
+
+    monkeypatch.setattr(output, "MAX_RICH_ROWS", 10)
+    result = run("list", terminal=True)
+    assert result.stdout.splitlines()[0].split() == ["ID", "KIND", "SECTION", "TEXT"]
+    assert "┏" not in result.stdout
+    assert "┏" in run("list", "--kind", "objection", terminal=True).stdout
+
+
+def test_render_of_a_big_map_asks_for_force(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from argmap.views import drawing
+
+    monkeypatch.setattr(drawing, "SLOW_DRAWING_CLAIMS", 10)
+    path = write_chain(tmp_path / "chain.yaml", 40)
+    out = tmp_path / "map.svg"
+    result = run("--map", str(path), "render", "-o", str(out))
+    assert result.exit_code == 2 and not out.exists()
+    assert result.stderr == (
+        "argmap: error: drawing 40 claims: Graphviz is slow on maps this size "
+        "(about 40 seconds, with no progress shown); draw the part around one claim with "
+        "`argmap render ID --depth N -o FILE`, or add --force to draw it all\n"
+    )
+    if shutil.which("dot") is None:
+        pytest.skip("Graphviz is not installed")
+    assert run("--map", str(path), "render", "c5", "--depth", "2", "-o", str(out)).exit_code == 0
+    assert run("--map", str(path), "render", "-o", str(out), "--force").exit_code == 0
+
+
+def test_json_output_is_unchanged_by_the_terminal(run: Run, chain61: Path) -> None:
+    data = json.loads(run("--map", str(chain61), "tree", "--json", terminal=True, width=40).stdout)
+    assert [row["id"] for row in data["rows"]] == [f"c{n}" for n in range(61)]
