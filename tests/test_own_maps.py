@@ -144,3 +144,61 @@ def test_render_of_a_big_map_asks_for_force(
 def test_json_output_is_unchanged_by_the_terminal(run: Run, chain61: Path) -> None:
     data = json.loads(run("--map", str(chain61), "tree", "--json", terminal=True, width=40).stdout)
     assert [row["id"] for row in data["rows"]] == [f"c{n}" for n in range(61)]
+
+
+def test_validation_reports_every_problem_located(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "draft.yaml"
+    path.write_text(
+        "claims:\n  - {id: a, kind: thesis, text: A, base_score: 2}\n  - {id: b, text: B, kind: claimm}\n",
+        encoding="utf-8",
+    )
+    result = run("--map", str(path), "list")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"argmap: error: {path}:2:48: base_score in claim 'a' must be between 0 and 1\n"
+        f"argmap: error: {path}:3:28: unknown kind 'claimm' in claim 'b'; did you mean 'claim'?\n"
+    )
+    path.write_text(
+        "claims:\n"
+        "  - {id: a, kind: thesis, text: A}\n"
+        "  - {id: b, text: B, supports: [aa]}\n"
+        "  - {id: c, text: C, attacks: [zz]}\n"
+        "  - {id: a, text: again}\n",
+        encoding="utf-8",
+    )
+    result = run("--map", str(path), "tree")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"argmap: error: {path}:3:33: no claim has the id 'aa'; did you mean 'a'?\n"
+        f"argmap: error: {path}:4:32: no claim has the id 'zz'; check the spelling\n"
+        f"argmap: error: {path}:5:10: duplicate claim id 'a' (first used by claim 1); give each claim its own id\n"
+    )
+
+
+def test_every_problem_of_a_json_map_is_located(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "draft.json"
+    nodes = [
+        {"id": "a", "kind": "thesis", "text": "A", "base_score": 2},
+        {"id": "b", "text": "B", "kind": "x"},
+    ]
+    document = {"format": "argmap", "version": 1, "nodes": nodes, "links": []}
+    path.write_text(json.dumps(document, indent=1), encoding="utf-8")
+    lines = run("--map", str(path), "list").stderr.splitlines()
+    assert len(lines) == 2
+    assert lines[0].endswith("must be between 0 and 1 (at nodes[0].base_score)")
+    assert "unknown kind 'x' in claim 'b' (at nodes[1].kind)" in lines[1]
+
+
+def test_check_counts_an_unreadable_file_as_an_error(run: Run, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("claims: [\n", encoding="utf-8")
+    text = run("check", "--map", str(broken))
+    assert text.exit_code == 2 and text.stdout == "1 error, 0 warnings in 1 file\n"
+    data = json.loads(run("check", "--map", str(broken), "--format", "json").stdout)
+    assert (data["errors"], data["unusable"][0]["line"]) == (1, 2)
+    github = run("check", "--map", str(broken), "--format", "github")
+    assert github.exit_code == 2
+    assert github.stdout == (
+        f"::error file={broken},line=2,col=1,title=AM100 map cannot be read::"
+        "not valid YAML: did not find expected node content (check the indentation and quoting here)\n"
+    )

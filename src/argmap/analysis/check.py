@@ -14,13 +14,14 @@ from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from argmap.errors import Locator
+    from argmap.errors import Locator, MapError
     from argmap.model import ArgumentMap, Claim
     from argmap.model.index import Index
 
 
 #: code -> (severity, title), the table the README documents.
 RULES: dict[str, tuple[str, str]] = {
+    "AM100": ("error", "map cannot be read"),
     "AM101": ("error", "unknown claim id"),
     "AM102": ("error", "duplicate claim id"),
     "AM103": ("error", "claim relates to itself"),
@@ -41,6 +42,11 @@ _PROBLEM_CODES = {
     "quote_not_found": "AM104",
     "no_such_support": "AM106",
 }
+
+
+def unreadable(error: MapError) -> list[Finding]:
+    """An unusable file's problems as AM100 findings: counted and annotated like the others."""
+    return [Finding("AM100", "error", p.message, p.hint, p.path, p.line, p.column) for p in error.problems]
 
 
 @dataclass(frozen=True)

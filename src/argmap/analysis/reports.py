@@ -87,11 +87,19 @@ class CheckReport:
 
     @property
     def errors(self) -> int:
-        return sum(f.severity == "error" for f in self.findings)
+        """Error findings, and each problem that made a file unusable."""
+        return sum(f.severity == "error" for f in self.findings) + len(self.unreadable)
 
     @property
     def warnings(self) -> int:
-        return len(self.findings) - self.errors
+        return sum(f.severity != "error" for f in self.findings)
+
+    @property
+    def unreadable(self) -> list[Finding]:
+        """The problems of the unusable files, as AM100 findings."""
+        from argmap.analysis.check import unreadable
+
+        return [finding for error in self.unusable for finding in unreadable(error)]
 
     def exit_code(self, *, strict: bool = False) -> int:
         """0 clean, 1 findings (errors; warnings too when ``strict``), 2 an unusable file."""

@@ -119,13 +119,14 @@ def _guarded(function: Callable[..., None]) -> Callable[..., None]:
 
 @contextmanager
 def user_errors() -> Iterator[None]:
-    """Turn `MapError` into one stderr line and exit 2; hide internal tracebacks in a file."""
+    """Turn `MapError` into one stderr line per problem and exit 2; hide internal tracebacks in a file."""
     try:
         yield
     except (typer.Exit, typer.Abort, BrokenPipeError):
         raise
     except MapError as error:
-        _say_error(str(error))
+        for problem in error.problems:
+            _say_error(str(problem))
         raise typer.Exit(EXIT_USAGE) from None
     except Exception as error:
         if os.environ.get("ARGMAP_DEBUG"):

@@ -146,22 +146,32 @@ def _read(text: str, path: str | None, *, consume: bool) -> ArgumentMap:
     data = _to_model_data(document, fail)
     source_text = _source_text(data.get("meta"), path)
     where: list[tuple[Any, ...]] = []
+    placed: list[tuple[int, int]] = []
 
     def locate(loc: tuple[Any, ...], key: bool) -> tuple[int, int] | None:
         where.append(_document_path(document, loc))
-        return position(text, _offset(text, where[-1], key=key))
+        placed.append(position(text, _offset(text, where[-1], key=key)))
+        return placed[-1]
 
     try:
         return validate_located(data, path=path, source_text=source_text, locate=locate, consume=consume)
     except MapError as exc:
         if not where:
             raise
-        raise MapError(
-            f"{exc.message} (at {json_path(where[-1])})",
-            path=path,
-            line=exc.line,
-            column=exc.column,
-            hint=exc.hint,
+        at: dict[tuple[int | None, int | None], str] = {
+            position: json_path(place) for place, position in zip(where, placed, strict=True)
+        }
+        raise MapError.of(
+            [
+                MapError(
+                    f"{p.message} (at {at[p.line, p.column]})" if (p.line, p.column) in at else p.message,
+                    path=path,
+                    line=p.line,
+                    column=p.column,
+                    hint=p.hint,
+                )
+                for p in exc.problems
+            ]
         ) from None
 
 

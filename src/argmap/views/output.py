@@ -145,7 +145,9 @@ def show_check(report: CheckReport, output: str) -> None:
     errors, warnings = report.errors, report.warnings
     if output == "json":
         unusable = [
-            {"path": e.path, "line": e.line, "column": e.column, "message": str(e)} for e in report.unusable
+            {"path": p.path, "line": p.line, "column": p.column, "message": str(p)}
+            for e in report.unusable
+            for p in e.problems
         ]
         findings = [f.to_json() for f in report.findings]
         print_json({"findings": findings, "unusable": unusable, "errors": errors, "warnings": warnings})
@@ -153,7 +155,11 @@ def show_check(report: CheckReport, output: str) -> None:
     for finding in report.findings:
         sys.stdout.write((finding.github() if output == "github" else finding.text()) + "\n")
     for error in report.unusable:
-        say_error(str(error))
+        for problem in error.problems:
+            say_error(str(problem))
+    if output == "github":
+        for finding in report.unreadable:
+            sys.stdout.write(finding.github() + "\n")
     if output == "text":
         files = f"{report.files} file{'s' if report.files != 1 else ''}"
         sys.stdout.write(
