@@ -146,33 +146,37 @@ def test_json_output_is_unchanged_by_the_terminal(run: Run, chain61: Path) -> No
     assert [row["id"] for row in data["rows"]] == [f"c{n}" for n in range(61)]
 
 
-def test_validation_reports_every_problem_located(run: Run, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("document", "expected"),
+    [
+        (
+            "claims:\n  - {id: a, kind: thesis, text: A, base_score: 2}\n  - {id: b, text: B, kind: claimm}\n",
+            [
+                "2:48: base_score in claim 'a' must be between 0 and 1",
+                "3:28: unknown kind 'claimm' in claim 'b'; did you mean 'claim'?",
+            ],
+        ),
+        (
+            (
+                "claims:\n  - {id: a, kind: thesis, text: A}\n  - {id: b, text: B, supports: [aa]}\n"
+                "  - {id: c, text: C, attacks: [zz]}\n  - {id: a, text: again}\n"
+            ),
+            [
+                "3:33: no claim has the id 'aa'; did you mean 'a'?",
+                "4:32: no claim has the id 'zz'; check the spelling",
+                "5:10: duplicate claim id 'a' (first used by claim 1); give each claim its own id",
+            ],
+        ),
+    ],
+)
+def test_validation_reports_every_problem_located(
+    run: Run, tmp_path: Path, document: str, expected: list[str]
+) -> None:
     path = tmp_path / "draft.yaml"
-    path.write_text(
-        "claims:\n  - {id: a, kind: thesis, text: A, base_score: 2}\n  - {id: b, text: B, kind: claimm}\n",
-        encoding="utf-8",
-    )
-    result = run("--map", str(path), "list")
-    assert result.exit_code == 2
-    assert result.stderr == (
-        f"argmap: error: {path}:2:48: base_score in claim 'a' must be between 0 and 1\n"
-        f"argmap: error: {path}:3:28: unknown kind 'claimm' in claim 'b'; did you mean 'claim'?\n"
-    )
-    path.write_text(
-        "claims:\n"
-        "  - {id: a, kind: thesis, text: A}\n"
-        "  - {id: b, text: B, supports: [aa]}\n"
-        "  - {id: c, text: C, attacks: [zz]}\n"
-        "  - {id: a, text: again}\n",
-        encoding="utf-8",
-    )
+    path.write_text(document, encoding="utf-8")
     result = run("--map", str(path), "tree")
     assert result.exit_code == 2
-    assert result.stderr == (
-        f"argmap: error: {path}:3:33: no claim has the id 'aa'; did you mean 'a'?\n"
-        f"argmap: error: {path}:4:32: no claim has the id 'zz'; check the spelling\n"
-        f"argmap: error: {path}:5:10: duplicate claim id 'a' (first used by claim 1); give each claim its own id\n"
-    )
+    assert result.stderr == "".join(f"argmap: error: {path}:{line}\n" for line in expected)
 
 
 def test_every_problem_of_a_json_map_is_located(run: Run, tmp_path: Path) -> None:
@@ -201,4 +205,83 @@ def test_check_counts_an_unreadable_file_as_an_error(run: Run, tmp_path: Path) -
     assert github.stdout == (
         f"::error file={broken},line=2,col=1,title=AM100 map cannot be read::"
         "not valid YAML: did not find expected node content (check the indentation and quoting here)\n"
+    )
+
+
+def test_global_options_work_after_the_command(run: Run, chain61: Path) -> None:
+    after = run("list", "--map", str(chain61))
+    assert after.exit_code == 0 and after.stdout == run("--map", str(chain61), "list").stdout
+    assert run("tree", "c58", "-m", str(chain61)).stdout.splitlines()[0].startswith("■ [claim] c58:")
+    stdin = run("list", "--map", "-", "--from", "yaml", input="claims:\n  - {id: a, kind: thesis, text: A}\n")
+    assert stdin.stdout.splitlines()[1].split() == ["a", "thesis", "-", "A"]
+
+
+def test_check_takes_map_paths_as_arguments(run: Run, tmp_path: Path, chain61: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("claims: [\n", encoding="utf-8")
+    result = run("check", str(chain61), str(broken))
+    assert result.exit_code == 2
+    assert result.stdout.splitlines()[-1] == "1 error, 0 warnings in 2 files"
+    assert run("check", "--map", str(chain61)).stdout == "0 errors, 0 warnings in 1 file\n"
+
+
+def test_dash_output_is_stdout_and_convert_keeps_its_input(run: Run, tmp_path: Path, chain61: Path) -> None:
+    exported = run("--map", str(chain61), "export", "--to", "yaml", "-o", "-")
+    assert exported.exit_code == 0 and exported.stdout.startswith("claims:") and not Path("-").exists()
+    before = chain61.read_bytes()
+    result = run("convert", str(chain61), str(chain61.parent / "." / chain61.name))
+    assert result.exit_code == 2 and chain61.read_bytes() == before
+    assert result.stderr == (
+        f"argmap: error: convert would write over its input {str(chain61)!r}; write to another file, then rename it\n"
+    )
+
+
+def test_export_of_an_id_is_what_its_tree_shows(run: Run, chain61: Path) -> None:
+    data = json.loads(run("--map", str(chain61), "export", "c57", "--to", "json").stdout)
+    assert [node["id"] for node in data["nodes"]] == ["c57", "c58", "c59", "c60"]
+
+
+def test_a_map_without_a_thesis_shows_its_top_claims(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "imported.yaml"
+    path.write_text("claims:\n  - {id: a, text: A}\n  - {id: b, text: B, supports: [a]}\n", encoding="utf-8")
+    tree = run("--map", str(path), "tree")
+    assert tree.stdout == "■ [claim] a: A\n└── + [claim] b: B\n"
+    note = "argmap: note: no claim is a thesis (kind: thesis): showing the claims that support or attack nothing\n"
+    assert tree.stderr == note
+    evaluated = run("--map", str(path), "evaluate", "--tree", "--gradual", "dfquad")
+    assert evaluated.stdout == "■ IN 0.750 [claim] a: A\n└── + IN 0.500 [claim] b: B\n"
+    assert evaluated.stderr == note
+    path.write_text(
+        "claims:\n  - {id: a, text: A, supports: [b]}\n  - {id: b, text: B, supports: [a]}\n",
+        encoding="utf-8",
+    )
+    cycle = run("--map", str(path), "tree")
+    assert cycle.stdout.splitlines()[0] == "■ [claim] a: A"
+    assert "every claim supports or attacks another: showing the tree of 'a'" in cycle.stderr
+
+
+@pytest.mark.parametrize(
+    "command",
+    ["list", "show", "tree", "trace", "search", "check", "convert", "export", "render", "serve", "evaluate"],
+)
+def test_help_placeholders_say_what_to_give(run: Run, command: str) -> None:
+    text = run(command, "--help").stdout
+    assert re.search(r"<[a-z][^>]*>", text) is None, text
+
+
+def test_shell_completion_is_offered(run: Run) -> None:
+    assert "--install-completion" in run("--help").stdout
+    assert "complete" in run("--show-completion", "bash", env={"SHELL": "/bin/bash"}).stdout
+
+
+def test_the_readme_own_map_example_checks_clean(run: Run, tmp_path: Path) -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Writing your own map") :]
+    example = section[section.index("```yaml\n") + 8 : section.index("```\n", section.index("```yaml"))]
+    path = tmp_path / "lane.yaml"
+    path.write_text(example, encoding="utf-8")
+    assert run("check", str(path), "--strict").stdout == "0 errors, 0 warnings in 1 file\n"
+    path.write_text(example.replace("attacks: [parking]", "attacks: [parkng]"), encoding="utf-8")
+    assert run("tree", "--map", str(path)).stderr == (
+        f"argmap: error: {path}:17:15: no claim has the id 'parkng'; did you mean 'parking'?\n"
     )

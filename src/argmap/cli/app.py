@@ -19,6 +19,7 @@ from typing import Annotated, Any
 import typer
 
 from argmap.cli import browse, check, evaluate, export, structure
+from argmap.cli.conventions import PlainCommand, PlainGroup, accepting_global_options
 from argmap.cli.options import EXIT_INTERNAL, EXIT_USAGE, Settings
 from argmap.errors import MapError
 from argmap.version import __version__
@@ -82,13 +83,14 @@ def build_app(names: Iterable[str] | None = None) -> typer.Typer:
         "'The Undercurrent of the Industrial Internet'.",
         rich_markup_mode=None,
         pretty_exceptions_enable=False,
-        add_completion=False,
+        add_completion=True,
         no_args_is_help=True,
         context_settings={"help_option_names": ["-h", "--help"]},
+        cls=PlainGroup,
     )
     app.callback()(_global)
     for name in COMMANDS if names is None else names:
-        app.command(name)(_guarded(COMMANDS[name]))
+        app.command(name, cls=PlainCommand)(accepting_global_options(_guarded(COMMANDS[name])))
     return app
 
 

@@ -97,23 +97,30 @@ def show_search(found: list[Any], words: list[str], *, as_json: bool) -> None:
 
 def show_tree(report: TreeReport, *, as_json: bool) -> None:
     """Tree rows as JSON, rich trees on a terminal, or plain guides when piped."""
-    rows, labels, claims = report.rows, report.labels, report.index.claims
+    rows, labels, claims, scores = report.rows, report.labels, report.index.claims, report.scores
     if as_json:
         out_rows = [row.to_json() for row in rows]
-        if labels is not None:
-            for item in out_rows:
+        for item in out_rows:
+            if labels is not None:
                 item["status"] = labels.get(item["id"])
+            if scores is not None:
+                item["score"] = scores.get(item["id"])
         print_json({**report.header, "rows": out_rows})
         return
+    if report.note:
+        sys.stderr.write(f"argmap: note: {report.note}\n")
 
     def status_of(row: Any) -> str | None:
         return None if labels is None else labels.get(row.id)
+
+    def score_of(row: Any) -> float | None:
+        return None if scores is None else scores.get(row.id)
 
     if stdout_is_terminal():
         from argmap.views.terminal import console
         from argmap.views.terminal.rich_views import tree_label, trees
 
-        rich_labels = [tree_label(row, claims[row.id], status_of(row)) for row in rows]
+        rich_labels = [tree_label(row, claims[row.id], status_of(row), score_of(row)) for row in rows]
         out = console()
         for renderable in trees(rows, rich_labels, out.width):
             out.print(renderable)
@@ -121,7 +128,7 @@ def show_tree(report: TreeReport, *, as_json: bool) -> None:
     from argmap.views.terminal import plain
 
     write_lines(
-        plain.tree_line(guide, plain.tree_label(row, claims[row.id], status_of(row)))
+        plain.tree_line(guide, plain.tree_label(row, claims[row.id], status_of(row), score_of(row)))
         for guide, row in zip(plain.tree_guides(rows), rows, strict=True)
     )
 

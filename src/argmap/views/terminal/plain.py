@@ -27,7 +27,9 @@ MAX_GUIDES = 24
 STATUS_MARK = {"in": "IN", "out": "OUT", "undec": "UNDEC", "credulous": "IN?"}
 
 
-def tree_label_parts(row: Any, claim: Any, status: str | None = None) -> list[tuple[str, str | None]]:
+def tree_label_parts(
+    row: Any, claim: Any, status: str | None = None, score: float | None = None
+) -> list[tuple[str, str | None]]:
     """The pieces of a tree line as (text, role), so plain and rich output say the same.
 
     Roles: ``glyph``, ``status``, ``kind``, ``id``, ``cycle``, ``note`` (repeats, linked
@@ -36,6 +38,8 @@ def tree_label_parts(row: Any, claim: Any, status: str | None = None) -> list[tu
     parts: list[tuple[str, str | None]] = [(GLYPH[row.relation], "glyph"), (" ", None)]
     if status is not None:
         parts += [(STATUS_MARK[status], "status"), (" ", None)]
+    if score is not None:
+        parts += [(f"{score:.3f}", "score"), (" ", None)]
     parts += [(f"[{claim.kind}]", "kind"), (" ", None), (row.id, "id")]
     if row.cycle:
         return [*parts, ("  ⟲ cycle: already on this path", "cycle")]
@@ -49,11 +53,11 @@ def tree_label_parts(row: Any, claim: Any, status: str | None = None) -> list[tu
     return parts
 
 
-def tree_label(row: Any, claim: Any, status: str | None = None) -> str:
-    """``+ [evidence] id: text`` plus its label, linked partners, references and cycle marks."""
-    if status is None and not (row.cycle or row.repeat or row.linked or row.truncated):
+def tree_label(row: Any, claim: Any, status: str | None = None, score: float | None = None) -> str:
+    """``+ [evidence] id: text`` plus its label and score, linked partners, references and cycle marks."""
+    if status is None and score is None and not (row.cycle or row.repeat or row.linked or row.truncated):
         return f"{GLYPH[row.relation]} [{claim.kind}] {row.id}: {claim.text}"  # most lines; 3x faster
-    return "".join(text for text, _role in tree_label_parts(row, claim, status))
+    return "".join(text for text, _role in tree_label_parts(row, claim, status, score))
 
 
 def tree_guides(rows: Sequence[Any], max_guides: int = MAX_GUIDES) -> Iterator[str]:

@@ -114,7 +114,7 @@ def status_badge(status: str) -> Text:
     return Text(f" {STATUS_MARK[status]} ", style=STATUS_STYLE[status])
 
 
-def tree_label(row: Any, claim: Any, status: str | None = None) -> Text:
+def tree_label(row: Any, claim: Any, status: str | None = None, score: float | None = None) -> Text:
     """The plain tree line, styled: glyph and kind in their colours, the status as a badge."""
     from argmap.views.terminal.plain import tree_label_parts
 
@@ -124,9 +124,10 @@ def tree_label(row: Any, claim: Any, status: str | None = None) -> Text:
         "id": "bold",
         "cycle": "yellow",
         "note": "dim",
+        "score": "bold",
     }
     label = Text()
-    for text, role in tree_label_parts(row, claim, status):
+    for text, role in tree_label_parts(row, claim, status, score):
         if role == "status" and status is not None:
             label.append_text(status_badge(status))
         else:
