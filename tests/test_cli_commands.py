@@ -65,7 +65,7 @@ def test_export_errors(run, tmp_path: Path) -> None:
         2,
         f"argmap: error: cannot tell the export format from the file name '{tmp_path / 'map.pdf'}'; "
         f"to draw the map, use 'argmap render -o {tmp_path / 'map.pdf'}'; or give --to "
-        "yaml|json|dot|graphml|mermaid|argdown|aif\n",
+        "yaml|json|dot|graphml|mermaid|argdown|aif|iccma|apx\n",
     )
     assert run("export", "--to", "kialo").stderr == (
         "argmap: error: argmap cannot write the format 'kialo'; choose one of: "

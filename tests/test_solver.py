@@ -281,3 +281,43 @@ def test_matches_formal_argumentation(fw: Framework) -> None:
     for semantics in ALL:
         expected = {frozenset(e) for e in dung.extensions_for(theirs, semantics)}
         assert solved(fw, semantics) == expected, semantics
+
+
+# --------------------------------------------------------------------------- ICCMA files both ways
+
+
+def test_frameworks_written_as_af_and_apx_read_back_exactly() -> None:
+    from argmap.formats import apx, iccma
+
+    fw = Framework(["thesis", "stagnation-view", "a=>b", 'q"uote'], [("stagnation-view", "thesis")])
+    fw = Framework(fw.arguments, [*fw.attacks, ("a=>b", "a=>b"), ('q"uote', "thesis")])
+    back = apx.read_framework(apx.write_framework(fw))
+    assert back == fw
+    text = iccma.write_framework(fw)
+    assert text.splitlines()[:2] == ["p af 4", "# 1 thesis"]
+    numbered = iccma.read_framework(text)
+    assert numbered.attacks == [("2", "1"), ("3", "3"), ("4", "1")]
+    assert solved(numbered, "preferred") == {frozenset({"2", "4"})}
+
+
+def test_a_map_writes_its_direct_framework_unless_it_undercuts() -> None:
+    from argmap.formats import apx, iccma
+    from argmap.model import validate
+
+    amap = validate(
+        {"claims": [{"id": "a", "kind": "claim", "text": "a"}, {"id": "b-1", "kind": "claim", "text": "b"}]}
+    )
+    amap.claims[1].attacks.append("a")
+    assert apx.write(amap) == 'arg(a).\narg("b-1").\natt("b-1",a).\n'
+    assert iccma.write(amap) == "p af 2\n# 1 a\n# 2 b-1\n2 1\n"
+    cut = validate(
+        {
+            "claims": [
+                {"id": "p", "kind": "claim", "text": "p", "supports": ["c"]},
+                {"id": "c", "kind": "claim", "text": "c"},
+                {"id": "u", "kind": "claim", "text": "u", "undercuts": [{"from": "p", "to": "c"}]},
+            ]
+        }
+    )
+    with pytest.raises(MapError, match="undercuts support steps"):
+        iccma.write(cut)

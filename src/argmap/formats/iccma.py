@@ -7,6 +7,10 @@ line, a line ``#``, then ``a b`` attack lines.
 
 `read_framework` is the fast path the solvers use; `read` turns the framework into an
 `ArgumentMap` whose claims are the arguments, so the rest of argmap works on it too.
+
+`write_framework` writes ICCMA'23, so other solvers can run on a map's framework: arguments are
+numbered in framework order and a ``# <number> <name>`` comment line after the header keeps
+each name (comments are ignored on reading, which stays exact: numbers are the names).
 """
 
 from __future__ import annotations
@@ -29,6 +33,39 @@ def read(text: str, path: str | None = None) -> ArgumentMap:
     from argmap.argumentation.semantics import framework_to_map
 
     return framework_to_map(read_framework(text, path), path=path, locate=_self_attack_locator(text))
+
+
+def write(amap: ArgumentMap, *, framework: Framework | None = None) -> str:
+    """The map's attack framework as ICCMA'23 text (see `write_framework`).
+
+    ``framework`` is the one to write when the caller built it from the map (the argumentation
+    layer adds an argument per undercut inference, and the bipolar attacks if asked; `argmap
+    export --to af [--bipolar]` does so). Without it: the claims and their ``attacks``.
+    """
+    return write_framework(framework if framework is not None else _direct_framework(amap))
+
+
+def write_framework(framework: Framework) -> str:
+    """``p af N``, one ``# i name`` line per argument, then one ``i j`` line per attack."""
+    lines = [f"p af {len(framework)}"]
+    lines.extend(f"# {number} {name}" for number, name in enumerate(framework.arguments, start=1))
+    lines.extend(f"{s + 1} {t + 1}" for s, t in zip(framework.sources, framework.targets, strict=True))
+    return "\n".join(lines) + "\n"
+
+
+def _direct_framework(amap: ArgumentMap) -> Framework:
+    """Claims as arguments, ``attacks`` as attacks: a map without undercuts needs nothing more."""
+    from argmap.argumentation.semantics import Framework
+
+    if any(claim.undercuts for claim in amap.claims):
+        raise MapError(
+            "the map undercuts support steps, which become arguments of their own",
+            hint="use `argmap export --to af` (or `apx`), which builds the map's full framework",
+        )
+    return Framework(
+        (claim.id for claim in amap.claims),
+        ((claim.id, target) for claim in amap.claims for target in claim.attacks),
+    )
 
 
 def read_framework(text: str, path: str | None = None) -> Framework:
