@@ -305,7 +305,9 @@ def _grounded_core(n: int, targets: list[int], children: list[list[int]]) -> byt
     return label
 
 
-def _codes(framework: Framework, semantics: str) -> list[bytearray]:
+def _codes(
+    framework: Framework, semantics: str, max_extensions: int | None = None, timeout: float | None = None
+) -> list[bytearray]:
     """All labellings of a canonical semantics as code arrays, in a deterministic order.
 
     Grounded is the linear labelling; the others come from clingo (`argmap.argumentation.asp`),
@@ -317,7 +319,21 @@ def _codes(framework: Framework, semantics: str) -> list[bytearray]:
     from argmap.argumentation.asp import enumerate_extensions
 
     index = framework.index
-    found = enumerate_extensions(framework, semantics).extensions
+    limit = None if max_extensions is None else max_extensions + 1
+    search = enumerate_extensions(framework, semantics, limit=limit, timeout=timeout)
+    found = search.extensions
+    if search.timed_out or (max_extensions is not None and len(found) > max_extensions):
+        from argmap.errors import MapError
+
+        what = (
+            f"the timeout of {timeout:g} s stopped the solver after {len(found)} extensions"
+            if search.timed_out
+            else f"more than {max_extensions} extensions"
+        )
+        raise MapError(
+            f"{semantics} semantics: {what}",
+            hint="too many to label and print: count them with --count, list the first N with --limit N",
+        )
     found.sort(key=lambda e: (len(e), sorted(e)))
     return [_extension_codes(framework, [index(name) for name in e]) for e in found]
 
@@ -907,6 +923,7 @@ class Evaluation:
             "iterations": None if self.gradual is None else self.gradual.iterations,
             "summary": self.summary(),
             "extensions": [sorted(e) for e in self.extensions],
+            "exists": bool(self.extensions),
             "claims": [status.to_json() for status in self.claims.values()],
             "inferences": [status.to_json() for status in self.inferences],
         }
@@ -920,10 +937,13 @@ def evaluate(
     *,
     tolerance: float = DEFAULT_TOLERANCE,
     max_iterations: int = DEFAULT_MAX_ITERATIONS,
+    max_extensions: int | None = None,
+    timeout: float | None = None,
 ) -> Evaluation:
     """Label every claim under ``semantics`` and, if asked, score it with ``gradual``.
 
-    Unknown names raise `MapError` listing the choices, so the CLI can pass options through.
+    Unknown names raise `MapError` listing the choices, so the CLI can pass options through;
+    so do more than ``max_extensions`` extensions, or a solve stopped by ``timeout`` seconds.
     Gradual scores do not depend on ``bipolar``: DF-QuAD always counts supports, the
     h-categoriser never does.
     """
@@ -935,7 +955,9 @@ def evaluate(
         result = dfquad(amap, tolerance=tolerance, max_iterations=max_iterations)
     elif method == "hcat":
         result = h_categoriser(amap, tolerance=tolerance, max_iterations=max_iterations)
-    return _evaluation(framework, len(amap.claims), steps, semantics, bipolar, result)
+    return _evaluation(
+        framework, len(amap.claims), steps, semantics, bipolar, result, max_extensions, timeout
+    )
 
 
 def evaluate_framework(
@@ -945,6 +967,8 @@ def evaluate_framework(
     *,
     tolerance: float = DEFAULT_TOLERANCE,
     max_iterations: int = DEFAULT_MAX_ITERATIONS,
+    max_extensions: int | None = None,
+    timeout: float | None = None,
 ) -> Evaluation:
     """`evaluate` for a bare framework (e.g. ``.af`` files with self-attacks, which maps forbid).
 
@@ -968,7 +992,7 @@ def evaluate_framework(
         )
     elif method == "hcat":
         result = h_categoriser(framework, tolerance=tolerance, max_iterations=max_iterations)
-    return _evaluation(framework, len(framework), [], semantics, False, result)
+    return _evaluation(framework, len(framework), [], semantics, False, result, max_extensions, timeout)
 
 
 def _evaluation(
@@ -978,8 +1002,10 @@ def _evaluation(
     semantics: str,
     bipolar: bool,
     gradual: GradualResult | None,
+    max_extensions: int | None = None,
+    timeout: float | None = None,
 ) -> Evaluation:
-    all_codes = _codes(framework, semantics)
+    all_codes = _codes(framework, semantics, max_extensions, timeout)
     names = framework.arguments
     n = len(names)
     n_in = [0] * n

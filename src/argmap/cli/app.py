@@ -630,7 +630,8 @@ def export(
         typer.Option(
             "--to",
             "-t",
-            help="dot, graphml, json, mermaid, yaml, argdown or aif (default: by -o's extension, else dot).",
+            help="dot, graphml, json, mermaid, yaml, argdown, aif, iccma (.af) or apx "
+            "(default: by -o's extension, else dot).",
         ),
     ] = None,
     output: Annotated[
@@ -641,17 +642,29 @@ def export(
     wrap: WrapOption = 30,
     rankdir: RankdirOption = "BT",
     status: StatusOption = None,
+    bipolar: Annotated[
+        bool, typer.Option("--bipolar", help="With --to iccma|apx: add the attacks supports imply.")
+    ] = False,
 ) -> None:
-    """Export the map (or the part around one claim) as DOT, GraphML, JSON, Mermaid, YAML, Argdown or AIF."""
+    """Export the map (or the part around one claim) as DOT, GraphML, JSON, Mermaid, YAML, Argdown, AIF, .af or .apx."""
     from argmap.formats import choose_writer
     from argmap.model.source_text import rebase_source
     from argmap.files import write_atomic
 
-    fmt = choose_writer(output, to).name
+    writer = choose_writer(output, to)
     amap = load_map()
     if output is not None:
         amap = rebase_source(amap, _options["map"], output)
-    text = _export_text(amap, fmt, claim_id, depth, cluster_by, wrap, rankdir, status, stream=output is None)
+    text: Any
+    if writer.framework_only:
+        # the map's framework as evaluate sees it (undercut inferences, bipolar attacks if asked)
+        from argmap.argumentation.semantics import Framework
+
+        text = writer.write(amap, framework=Framework.from_map(amap, bipolar=bipolar))
+    else:
+        text = _export_text(
+            amap, writer.name, claim_id, depth, cluster_by, wrap, rankdir, status, stream=output is None
+        )
     if isinstance(text, str):
         if output is None:
             sys.stdout.write(text)
@@ -684,10 +697,30 @@ def render(
     draw(dot_text, output, engine=engine)
 
 
+LimitOption = Annotated[
+    int | None, typer.Option("--limit", min=0, help="List the first N extensions (no labels).")
+]
+AcceptsOption = Annotated[
+    str | None, typer.Option("--accepts", metavar="ID", help="Is ID accepted? yes/no with a witness.")
+]
+ScepticalOption = Annotated[
+    bool,
+    typer.Option("--sceptical/--credulous", help="With --accepts: in every extension, or in some (default)."),
+]
+TimeoutOption = Annotated[
+    float | None, typer.Option("--timeout", min=0, help="Stop the solver after S seconds; say what it found.")
+]
+
+
 @command("evaluate")
 def evaluate_claims(
     semantics: Annotated[
-        str, typer.Option("--semantics", "-s", help="grounded (default), complete, preferred or stable.")
+        str,
+        typer.Option(
+            "--semantics",
+            "-s",
+            help="grounded (default), complete, preferred, stable, semi-stable, stage or ideal.",
+        ),
     ] = "grounded",
     gradual: Annotated[
         str | None,
@@ -703,27 +736,36 @@ def evaluate_claims(
         bool, typer.Option("--tree", help="Show the verdicts on the support/attack tree.")
     ] = False,
     as_json: JsonOption = False,
+    limit: LimitOption = None,
+    count: Annotated[bool, typer.Option("--count", help="Count the extensions.")] = False,
+    one: Annotated[bool, typer.Option("--one", help="Show one extension, or say there is none.")] = False,
+    accepts: AcceptsOption = None,
+    sceptical: ScepticalOption = False,
+    timeout: TimeoutOption = None,
 ) -> None:
     """Which claims stand once the rebuttals are weighed: acceptability labels and gradual strength.
 
     IN: accepted; OUT: defeated by an accepted attacker; UNDEC: undecided. With several
     extensions (preferred, stable) IN means in all of them and IN? (credulous) in some.
+    --limit, --count, --one and --accepts run one ICCMA task instead of labelling every claim.
     """
     from argmap.argumentation.semantics import evaluate
+    from argmap.cli.solve import Task
 
-    framework_result = _evaluate_framework_file(semantics, gradual)
+    task = Task(limit, count, one, accepts, sceptical, timeout)
+    if task.asked:
+        from argmap.cli.solve import run
+
+        framework = _framework_file() or _map_framework(bipolar)
+        raise typer.Exit(run(framework, semantics, bipolar, task, as_json=as_json, print_json=print_json))
+    framework_result = _evaluate_framework_file(semantics, gradual, timeout)
     if framework_result is not None:
-        # A bare framework (.af/.apx) may hold self-attacks, which maps forbid: no claims, no tree.
-        if as_json:
-            print_json(framework_result.to_json())
-        else:
-            from argmap.views.terminal import write_lines
-            from argmap.views.terminal.plain import STATUS_MARK
-
-            write_lines(f"{s.id}  {STATUS_MARK[s.label]}" for s in framework_result.claims.values())
+        _print_framework_evaluation(framework_result, as_json)
         return
     amap = load_map()
-    result = evaluate(amap, semantics=semantics, gradual=gradual, bipolar=bipolar)
+    result = evaluate(
+        amap, semantics=semantics, gradual=gradual, bipolar=bipolar, max_extensions=MAX_SHOWN, timeout=timeout
+    )
     if as_tree:
         from argmap.model.index import Index
         from argmap.analysis.tree import build_tree
@@ -735,11 +777,16 @@ def evaluate_claims(
     if as_json:
         print_json(result.to_json())
         return
+    _print_evaluation_table(amap, result, bipolar, gradual)
+
+
+def _print_evaluation_table(amap: ArgumentMap, result: Any, bipolar: bool, gradual: str | None) -> None:
     from argmap.views.terminal import stdout_is_terminal
     from argmap.views.terminal.plain import STATUS_MARK
 
     summary = ", ".join(f"{count} {STATUS_MARK[label]}" for label, count in result.summary().items() if count)
-    title = f"{result.semantics} semantics{' (bipolar)' if bipolar else ''}: {summary}"
+    named = f"{result.semantics} semantics" if result.extensions else f"no {result.semantics} extension"
+    title = f"{named}{' (bipolar)' if bipolar else ''}: {summary}"
     if result.gradual is not None and not result.gradual.converged:
         title += f"; {result.gradual.method} did not converge in {result.gradual.iterations} iterations"
     statuses = [(amap[claim_id], status) for claim_id, status in result.claims.items()]
@@ -761,8 +808,44 @@ def evaluate_claims(
     write_lines([title, *plain.table(headers, table_rows)])
 
 
-def _evaluate_framework_file(semantics: str, gradual: str | None) -> Any:
+def _print_framework_evaluation(result: Any, as_json: bool) -> None:
+    """A bare framework (.af/.apx) may hold self-attacks, which maps forbid: no claims, no tree."""
+    if as_json:
+        print_json(result.to_json())
+        return
+    from argmap.views.terminal import write_lines
+    from argmap.views.terminal.plain import STATUS_MARK
+
+    lines = [f"{s.id}  {STATUS_MARK[s.label]}" for s in result.claims.values()]
+    if not result.extensions:
+        lines.insert(0, f"no {result.semantics} extension")
+    write_lines(lines)
+
+
+#: More extensions than this are not labelled and printed: --count and --limit say why.
+MAX_SHOWN = 1000
+
+
+def _evaluate_framework_file(semantics: str, gradual: str | None, timeout: float | None = None) -> Any:
     """The evaluation of --map when it is an ICCMA or ASPARTIX framework, else None."""
+    framework = _framework_file()
+    if framework is None:
+        return None
+    from argmap.argumentation.semantics import evaluate_framework
+
+    return evaluate_framework(
+        framework, semantics=semantics, gradual=gradual, max_extensions=MAX_SHOWN, timeout=timeout
+    )
+
+
+def _map_framework(bipolar: bool) -> Any:
+    from argmap.argumentation.semantics import Framework
+
+    return Framework.from_map(load_map(), bipolar=bipolar)
+
+
+def _framework_file() -> Any:
+    """The framework of --map when it is an ICCMA or ASPARTIX file, else None."""
     path = _options["map"]
     if path is None:
         return None
@@ -774,10 +857,7 @@ def _evaluate_framework_file(semantics: str, gradual: str | None) -> Any:
     from argmap.files import read_text
 
     text = read_text(path, max_bytes=_options["max_bytes"])
-    from argmap.argumentation.semantics import evaluate_framework
-
-    framework = fmt.load().read_framework(text, str(path))
-    return evaluate_framework(framework, semantics=semantics, gradual=gradual)
+    return fmt.load().read_framework(text, str(path))
 
 
 def main() -> None:
