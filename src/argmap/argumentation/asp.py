@@ -1,6 +1,6 @@
 """Extensions by answer-set solving: clingo runs the encodings in ``encodings/``.
 
-Grounded stays the linear-time labelling (`Framework.grounded_codes`); every other semantics
+Grounded stays the linear-time labelling (`argmap.argumentation.grounded`); every other semantics
 is a small ASP program written from its definition (conflict-freeness, defence, range), one
 ``.lp`` resource each, solved by clingo (Potassco). Subset-maximality (preferred, and the
 range-maximality of semi-stable and stage) comes from clingo's domain heuristic with
@@ -29,8 +29,11 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from argmap.argumentation.grounded import grounded_codes
+from argmap.argumentation.names import SEMANTICS, semantics_name
+
 if TYPE_CHECKING:
-    from argmap.argumentation.semantics import Framework
+    from argmap.argumentation.framework import Framework
 
 __all__ = [
     "SEMANTICS",
@@ -45,34 +48,11 @@ __all__ = [
     "semantics_name",
 ]
 
-SEMANTICS: tuple[str, ...] = ("grounded", "complete", "preferred", "stable", "semi-stable", "stage", "ideal")
-_ALIASES = {
-    "gr": "grounded",
-    "co": "complete",
-    "pr": "preferred",
-    "st": "stable",
-    "sst": "semi-stable",
-    "semistable": "semi-stable",
-    "semi_stable": "semi-stable",
-    "stg": "stage",
-    "id": "ideal",
-}
 #: Semantics whose extensions are the maximal models under ``--enum-mode=domRec``.
 _MAXIMAL = {"preferred", "semi-stable", "stage", "ideal"}
 #: Semantics whose domRec models are maximal ranges, each then expanded to its extensions.
 _BY_RANGE = {"semi-stable", "stage"}
 _WAIT = 0.05  # seconds between checks of the deadline, progress and Ctrl-C
-
-
-def semantics_name(name: str) -> str:
-    """The canonical semantics name; a `MapError` listing the choices for anything else."""
-    key = name.strip().lower()
-    key = _ALIASES.get(key, key)
-    if key not in SEMANTICS:
-        from argmap.errors import MapError
-
-        raise MapError(f"unknown semantics {name!r}", hint="choose one of: " + ", ".join(SEMANTICS))
-    return key
 
 
 # --------------------------------------------------------------------------- results
@@ -234,7 +214,7 @@ def _range(framework: Framework, members: Iterable[int]) -> set[int]:
 
 
 def _grounded(framework: Framework) -> frozenset[int]:
-    codes = framework.grounded_codes()
+    codes = grounded_codes(framework)
     return frozenset(i for i, code in enumerate(codes) if code == 1)
 
 
@@ -247,7 +227,7 @@ def _residual(framework: Framework) -> tuple[Framework, list[int]]:
     argument is attacked by a grounded-IN one. So clingo only sees the undecided part, which
     on sparse frameworks is a small fraction. Stage (conflict-free based) does not split.
     """
-    codes = framework.grounded_codes()
+    codes = grounded_codes(framework)
     undecided = [i for i, code in enumerate(codes) if code == 4]
     position = {old: new for new, old in enumerate(undecided)}
     sources: list[int] = []
@@ -443,7 +423,7 @@ def _decide(framework: Framework, semantics: str, target: int, sceptical: bool, 
         only = next(_extensions(framework, "grounded" if semantics == "complete" else semantics, budget))
         inside = target in only
         return inside, (only if inside != sceptical else None), True
-    code = framework.grounded_codes()[target]
+    code = grounded_codes(framework)[target]
     if semantics != "stage" and code != 4:
         # grounded IN: in every extension; grounded OUT: in none; only existence is open
         with closing(_extensions(framework, semantics, budget)) as extensions:

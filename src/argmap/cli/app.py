@@ -340,7 +340,7 @@ def _labels(amap: ArgumentMap, semantics: str | None) -> dict[str, str] | None:
     """Claim id -> in/out/undec/credulous under ``semantics``, or None for no labels."""
     if semantics is None:
         return None
-    from argmap.argumentation.semantics import evaluate
+    from argmap.argumentation import evaluate
 
     return dict(evaluate(amap, semantics=semantics).labels)
 
@@ -658,9 +658,9 @@ def export(
     text: Any
     if writer.framework_only:
         # the map's framework as evaluate sees it (undercut inferences, bipolar attacks if asked)
-        from argmap.argumentation.semantics import Framework
+        from argmap.argumentation import framework_from_map
 
-        text = writer.write(amap, framework=Framework.from_map(amap, bipolar=bipolar))
+        text = writer.write(amap, framework=framework_from_map(amap, bipolar=bipolar))
     else:
         text = _export_text(
             amap, writer.name, claim_id, depth, cluster_by, wrap, rankdir, status, stream=output is None
@@ -749,7 +749,7 @@ def evaluate_claims(
     extensions (preferred, stable) IN means in all of them and IN? (credulous) in some.
     --limit, --count, --one and --accepts run one ICCMA task instead of labelling every claim.
     """
-    from argmap.argumentation.semantics import evaluate
+    from argmap.argumentation import evaluate
     from argmap.cli.solve import Task
 
     task = Task(limit, count, one, accepts, sceptical, timeout)
@@ -831,7 +831,7 @@ def _evaluate_framework_file(semantics: str, gradual: str | None, timeout: float
     framework = _framework_file()
     if framework is None:
         return None
-    from argmap.argumentation.semantics import evaluate_framework
+    from argmap.argumentation import evaluate_framework
 
     return evaluate_framework(
         framework, semantics=semantics, gradual=gradual, max_extensions=MAX_SHOWN, timeout=timeout
@@ -839,9 +839,9 @@ def _evaluate_framework_file(semantics: str, gradual: str | None, timeout: float
 
 
 def _map_framework(bipolar: bool) -> Any:
-    from argmap.argumentation.semantics import Framework
+    from argmap.argumentation import framework_from_map
 
-    return Framework.from_map(load_map(), bipolar=bipolar)
+    return framework_from_map(load_map(), bipolar=bipolar)
 
 
 def _framework_file() -> Any:
@@ -857,7 +857,7 @@ def _framework_file() -> Any:
     from argmap.files import read_text
 
     text = read_text(path, max_bytes=_options["max_bytes"])
-    return fmt.load().read_framework(text, str(path))
+    return fmt.read_framework(text, path=str(path))
 
 
 def main() -> None:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from argmap.argumentation.semantics import Framework
+    from argmap.argumentation.framework import Framework
 
 
 @dataclass(frozen=True)

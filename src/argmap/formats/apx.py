@@ -9,37 +9,39 @@ string, as `write_framework` writes names that are not ASP constants) is read wi
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from argmap.errors import MapError, did_you_mean
+from argmap.formats.iccma import FrameworkOptions, direct_framework
 
 if TYPE_CHECKING:
+    from argmap.argumentation.framework import Framework
     from argmap.model import ArgumentMap
-    from argmap.argumentation.semantics import Framework
 
 _NAME = r"\s*([^\s,()%.]+(?:\.[^\s,()%.]+)*)\s*"
 _FACT = re.compile(rf"\s*(arg|att)\s*\({_NAME}(?:,{_NAME})?\)\s*\.")
 _SPACE = re.compile(r"\s*(?:%.*)?$")
-_ASP_CONSTANT = re.compile(r"[a-z][A-Za-z0-9_]*|0|[1-9][0-9]*")
 _HINT = "write one fact per argument `arg(a).` and per attack `att(a,b).`"
 
 
-def read(text: str, path: str | None = None) -> ArgumentMap:
+def read(text: str, *, path: str | None = None) -> ArgumentMap:
     """The framework as a map: one claim per argument (id = its name), with its attacks."""
-    from argmap.argumentation.semantics import framework_to_map
+    from argmap.argumentation.framework import framework_to_map
 
     places: dict[tuple[str, str], tuple[int, int]] = {}
     framework = _parse(text, path, places)
-    return framework_to_map(
-        framework, path=path, locate=lambda kind, name: places.get((kind, name), (None, None))
-    )
+    return framework_to_map(framework, path=path, locate=lambda where, _key: places.get(where))
 
 
-def write(amap: ArgumentMap, *, framework: Framework | None = None) -> str:
-    """The map's attack framework as ASPARTIX facts; ``framework`` as in `iccma.write`."""
-    from argmap.formats.iccma import _direct_framework
+OPTIONS = FrameworkOptions
 
-    return write_framework(framework if framework is not None else _direct_framework(amap))
+
+def write(amap: ArgumentMap, options: FrameworkOptions | None = None, **fields: Any) -> str:
+    """The map's attack framework as ASPARTIX facts; options as in `iccma.write`."""
+    from argmap.formats.options import writer_options
+
+    chosen = writer_options("apx", FrameworkOptions, options, fields)
+    return write_framework(chosen.framework if chosen.framework is not None else direct_framework(amap))
 
 
 def write_framework(framework: Framework) -> str:
@@ -57,19 +59,22 @@ def write_framework(framework: Framework) -> str:
 
 
 def _constant(name: str) -> str:
-    return (
-        name if _ASP_CONSTANT.fullmatch(name) else '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    )
+    if _ASP_CONSTANT.fullmatch(name):
+        return name
+    return '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def read_framework(text: str, path: str | None = None) -> Framework:
+_ASP_CONSTANT = re.compile(r"[a-z][A-Za-z0-9_]*|0|[1-9][0-9]*")
+
+
+def read_framework(text: str, *, path: str | None = None) -> Framework:
     """Parse ASPARTIX facts; malformed facts raise a located `MapError`."""
     return _parse(text, path, None)
 
 
 def _parse(text: str, path: str | None, places: dict[tuple[str, str], tuple[int, int]] | None) -> Framework:
     """Facts → framework; ``places`` (if given) records where each name and self-attack is."""
-    from argmap.argumentation.semantics import Framework
+    from argmap.argumentation.framework import Framework
 
     names: list[str] = []
     index: dict[str, int] = {}

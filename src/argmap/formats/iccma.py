@@ -15,34 +15,44 @@ each name (comments are ignored on reading, which stays exact: numbers are the n
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from argmap.errors import MapError, did_you_mean
+from argmap.errors import Locator, MapError, did_you_mean
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
+    from argmap.argumentation.framework import Framework
     from argmap.model import ArgumentMap
-    from argmap.argumentation.semantics import Framework
 
 _HEADER_HINT = "an ICCMA'23 file starts with `p af <number of arguments>`"
 
 
-def read(text: str, path: str | None = None) -> ArgumentMap:
+def read(text: str, *, path: str | None = None) -> ArgumentMap:
     """The framework as a map: one claim per argument (id = its name), with its attacks."""
-    from argmap.argumentation.semantics import framework_to_map
+    from argmap.argumentation.framework import framework_to_map
 
-    return framework_to_map(read_framework(text, path), path=path, locate=_self_attack_locator(text))
+    return framework_to_map(read_framework(text, path=path), path=path, locate=_self_attack_locator(text))
 
 
-def write(amap: ArgumentMap, *, framework: Framework | None = None) -> str:
-    """The map's attack framework as ICCMA'23 text (see `write_framework`).
+@dataclass(frozen=True)
+class FrameworkOptions:
+    """``framework``: the framework to write, when the caller built it from the map (the
+    argumentation layer adds an argument per undercut inference, and the bipolar attacks if
+    asked: `argmap export --to iccma|apx [--bipolar]` does so). None: the map's claims and
+    their ``attacks``, for a map without undercuts."""
 
-    ``framework`` is the one to write when the caller built it from the map (the argumentation
-    layer adds an argument per undercut inference, and the bipolar attacks if asked; `argmap
-    export --to af [--bipolar]` does so). Without it: the claims and their ``attacks``.
-    """
-    return write_framework(framework if framework is not None else _direct_framework(amap))
+    framework: Framework | None = None
+
+
+OPTIONS = FrameworkOptions
+
+
+def write(amap: ArgumentMap, options: FrameworkOptions | None = None, **fields: Any) -> str:
+    """The map's attack framework as ICCMA'23 text (see `write_framework`)."""
+    from argmap.formats.options import writer_options
+
+    chosen = writer_options("iccma", FrameworkOptions, options, fields)
+    return write_framework(chosen.framework if chosen.framework is not None else direct_framework(amap))
 
 
 def write_framework(framework: Framework) -> str:
@@ -53,14 +63,19 @@ def write_framework(framework: Framework) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _direct_framework(amap: ArgumentMap) -> Framework:
-    """Claims as arguments, ``attacks`` as attacks: a map without undercuts needs nothing more."""
-    from argmap.argumentation.semantics import Framework
+def direct_framework(amap: ArgumentMap) -> Framework:
+    """Claims as arguments, ``attacks`` as attacks: a map without undercuts needs nothing more.
+
+    An undercut step becomes an argument of its own, which only the argumentation layer
+    builds (a format may not import it): such a map gets a `MapWarning` saying so.
+    """
+    from argmap.argumentation.framework import Framework
+    from argmap.errors import warn
 
     if any(claim.undercuts for claim in amap.claims):
-        raise MapError(
-            "the map undercuts support steps, which become arguments of their own",
-            hint="use `argmap export --to af` (or `apx`), which builds the map's full framework",
+        warn(
+            "undercut support steps are left out of this framework; `argmap export --to iccma` "
+            "(or apx) writes them as arguments, as evaluate sees them"
         )
     return Framework(
         (claim.id for claim in amap.claims),
@@ -68,7 +83,7 @@ def _direct_framework(amap: ArgumentMap) -> Framework:
     )
 
 
-def read_framework(text: str, path: str | None = None) -> Framework:
+def read_framework(text: str, *, path: str | None = None) -> Framework:
     """Parse ICCMA'23 (or TGF) text; malformed lines raise a located `MapError`."""
     lines = text.splitlines()
     for number, line in enumerate(lines):
@@ -95,7 +110,7 @@ def read_framework(text: str, path: str | None = None) -> Framework:
 
 
 def _read_af(lines: list[str], header: int, path: str | None) -> Framework:
-    from argmap.argumentation.semantics import Framework
+    from argmap.argumentation.framework import Framework
 
     parts = lines[header].split()
     if len(parts) != 3 or parts[1] != "af" or not _is_number(parts[2]):
@@ -169,7 +184,7 @@ def _bad_attack_line(line: str, number: int, parts: list[str], n: int, path: str
 
 
 def _read_tgf(lines: list[str], path: str | None) -> Framework:
-    from argmap.argumentation.semantics import Framework
+    from argmap.argumentation.framework import Framework
 
     names: list[str] = []
     index: dict[str, int] = {}
@@ -217,15 +232,16 @@ def _read_tgf(lines: list[str], path: str | None) -> Framework:
     return Framework.from_indices(names, sources, targets)
 
 
-def _self_attack_locator(text: str) -> Callable[[str, str], tuple[int | None, int | None]]:
-    def locate(kind: str, name: str) -> tuple[int | None, int | None]:
+def _self_attack_locator(text: str) -> Locator:
+    def locate(where: tuple[Any, ...], _key: bool) -> tuple[int, int] | None:
+        kind, name = where
         if kind != "att":
-            return None, None
+            return None
         for number, line in enumerate(text.splitlines()):
             parts = line.split()
             if len(parts) == 2 and parts[0] == parts[1] == name:
                 return number + 1, _column(line, 0)
-        return None, None
+        return None
 
     return locate
 
