@@ -19,8 +19,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from argmap.errors import MapError, MapWarning
-from argmap.formats.argdown import document as am
 from argmap.formats import argdown
+from argmap.formats.argdown import document as am
 from argmap.formats.argdown.parser import parse as parse_model
 from argmap.model import KINDS, ArgumentMap, support_pairs
 
@@ -643,7 +643,8 @@ def test_long_chain_round_trip() -> None:
 
 
 def test_registry_picks_argdown() -> None:
-    from argmap.formats import parse as read_text, serialize as write_text
+    from argmap.formats import parse as read_text
+    from argmap.formats import serialize as write_text
 
     amap = read_text("[A]: A claim.\n  +> [B]: Another.\n", path="map.argdown")
     assert amap["a"].supports == ["b"]

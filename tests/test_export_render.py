@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 
 import argmap
-from argmap.views import drawing
 from argmap.errors import MapError, MapWarning
 from argmap.formats import dot
+from argmap.views import drawing
 
 GOLDEN = Path(__file__).parent / "golden"
 needs_graphviz = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz (dot) is not installed")

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 import argmap
+from argmap.analysis.subgraph import neighbourhood, within
 from argmap.errors import MapError
 from argmap.formats import dot
 from argmap.model import ArgumentMap, reference_problems
-from argmap.analysis.subgraph import neighbourhood, within
 
 GOLDEN = Path(__file__).parent / "golden"
 

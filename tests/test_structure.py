@@ -5,10 +5,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap.model.index import Index
-from argmap.model import ArgumentMap
 from argmap.analysis.trace import trace
 from argmap.analysis.tree import build_tree
+from argmap.model import ArgumentMap
+from argmap.model.index import Index
 
 
 def make(claims: list[dict]) -> ArgumentMap:

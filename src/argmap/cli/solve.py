@@ -40,7 +40,6 @@ def run(
     task: Task,
     *,
     as_json: bool,
-    print_json: Callable[[Any], None],
 ) -> int:
     """Solve ``task`` on ``framework``, print the answer, return the exit code."""
     from argmap.argumentation import asp
@@ -69,6 +68,8 @@ def run(
     if timed_out:
         lines.append(f"stopped by --timeout {task.timeout:g}: the answer above is what was found so far")
     if as_json:
+        from argmap.views.json_output import print_json
+
         print_json(data)
     else:
         from argmap.views.terminal import write_lines

@@ -71,6 +71,12 @@ class Format:
             return no_options(self.name, None, fields)
         return writer_options(self.name, kind, None, fields)
 
+    def option_names(self) -> list[str]:
+        """The keyword options `write` and `generate` take (none for most formats)."""
+        from argmap.formats.options import option_names
+
+        return option_names(self.load().OPTIONS) if self.writable else []
+
     def write(self, amap: ArgumentMap, **options: Any) -> str:
         return self.load().write(amap, self.options(**options))  # type: ignore[no-any-return]
 
