@@ -133,6 +133,7 @@ def _old_enumerate(
     spec = importlib.util.spec_from_file_location("old_semantics", module_path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
+    sys.modules["old_semantics"] = module  # dataclasses look their module up while decorating
     spec.loader.exec_module(module)
     fw = module.Framework.from_indices(names, sources, targets)
     start = time.perf_counter()
@@ -151,6 +152,8 @@ def baseline_cell(module: Path, fw: Framework, semantics: str, timeout: float) -
         child.terminate()
         child.join()
         return f"> {timeout:g} s"
+    if queue.empty():
+        return "failed"
     wall, count = queue.get()
     return f"{wall:.2f} ({count})"
 
@@ -163,7 +166,7 @@ def corpus_frameworks(corpus: Path) -> list[tuple[str, Framework]]:
     found = []
     for name, answer in answers.items():
         reader = apx if answer["format"] == "apx" else iccma
-        found.append((name, reader.read_framework((corpus / name).read_text(encoding="utf-8"), name)))
+        found.append((name, reader.read_framework((corpus / name).read_text(encoding="utf-8"), path=name)))
     return found
 
 

@@ -52,16 +52,17 @@ def run(
         raise MapError("--limit, --count, --one and --accepts are separate tasks", hint="give one of them")
     progress = None if as_json else _progress()
     data: dict[str, Any] = {"semantics": semantics, "bipolar": bipolar}
+    job = _Job(framework, semantics, task, progress, data)
     try:
         if task.accepts is not None:
-            lines, timed_out = _acceptance(framework, semantics, task, progress, data)
+            lines, timed_out = _acceptance(job)
         elif task.count:
             result = asp.count_extensions(framework, semantics, timeout=task.timeout, progress=progress)
             data.update(task="count", count=result.count, exact=result.exact, timed_out=result.timed_out)
             bound = "" if result.exact else "at least "
             lines, timed_out = [f"{bound}{_extensions(result.count, semantics)}"], result.timed_out
         else:
-            lines, timed_out = _enumeration(framework, semantics, task, progress, data)
+            lines, timed_out = _enumeration(job)
     finally:
         if progress is not None:
             progress(-1.0, 0)
@@ -78,22 +79,28 @@ def run(
     return 1 if timed_out else 0
 
 
-def _enumeration(
-    framework: Framework,
-    semantics: str,
-    task: Task,
-    progress: Callable[[float, int], None] | None,
-    data: dict[str, Any],
-) -> tuple[list[str], bool]:
+@dataclass(frozen=True)
+class _Job:
+    """One task on one framework, and the JSON answer it fills in."""
+
+    framework: Framework
+    semantics: str
+    task: Task
+    progress: Callable[[float, int], None] | None
+    data: dict[str, Any]
+
+
+def _enumeration(job: _Job) -> tuple[list[str], bool]:
     from argmap.argumentation import asp
 
+    task, semantics = job.task, job.semantics
     if task.one:
-        search = asp.one_extension(framework, semantics, timeout=task.timeout, progress=progress)
+        search = asp.one_extension(job.framework, semantics, timeout=task.timeout, progress=job.progress)
     else:
         search = asp.enumerate_extensions(
-            framework, semantics, limit=task.limit, timeout=task.timeout, progress=progress
+            job.framework, semantics, limit=task.limit, timeout=task.timeout, progress=job.progress
         )
-    data.update(
+    job.data.update(
         task="one" if task.one else "enumerate",
         extensions=[sorted(e) for e in search.extensions],
         exists=search.exists,
@@ -108,14 +115,10 @@ def _enumeration(
     return lines, search.timed_out
 
 
-def _acceptance(
-    framework: Framework,
-    semantics: str,
-    task: Task,
-    progress: Callable[[float, int], None] | None,
-    data: dict[str, Any],
-) -> tuple[list[str], bool]:
+def _acceptance(job: _Job) -> tuple[list[str], bool]:
     from argmap.argumentation import asp
+
+    framework, task = job.framework, job.task
 
     assert task.accepts is not None
     if task.accepts not in _names(framework):
@@ -126,10 +129,15 @@ def _acceptance(
             hint=did_you_mean(task.accepts, framework.arguments) or "see `argmap list` for the ids",
         )
     answer = asp.acceptance(
-        framework, semantics, task.accepts, sceptical=task.sceptical, timeout=task.timeout, progress=progress
+        framework,
+        job.semantics,
+        task.accepts,
+        sceptical=task.sceptical,
+        timeout=task.timeout,
+        progress=job.progress,
     )
     witness = None if answer.witness is None else sorted(answer.witness)
-    data.update(
+    job.data.update(
         task="accepts",
         argument=answer.argument,
         mode=answer.mode,
@@ -142,12 +150,12 @@ def _acceptance(
         return [f"unknown: no answer for {answer.argument} within the timeout"], True
     verdict = "yes" if answer.accepted else "no"
     line = f"{verdict}: {answer.argument} is {'' if answer.accepted else 'not '}{answer.mode}ly accepted"
-    line += f" under {semantics}"
+    line += f" under {job.semantics}"
     if answer.witness is not None:
         kind = "witness" if answer.accepted else "counter-example"
         line += f"; {kind}: {_set(answer.witness)}"
     elif answer.exists is False:
-        line += f" (vacuously: no {semantics} extension)"
+        line += f" (vacuously: no {job.semantics} extension)"
     return [line], False
 
 
