@@ -1,7 +1,7 @@
 """The DOT writer: goldens, escaping checked by Graphviz itself, structure, options, determinism.
 
 Goldens live in ``tests/golden/``; after a deliberate change to the drawing, rewrite them with
-``ARGMAP_UPDATE_GOLDEN=1 pytest tests/test_export_dot.py`` and review the diff.
+``pytest tests/test_export_dot.py --update-goldens`` and review the diff.
 """
 
 from __future__ import annotations
@@ -22,21 +22,11 @@ import argmap
 from argmap.errors import MapError
 from argmap.formats import dot
 from argmap.model import ArgumentMap
+from conftest import Golden
 
 GOLDEN = Path(__file__).parent / "golden"
 ROOT = Path(__file__).resolve().parents[1]
 needs_graphviz = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz (dot) is not installed")
-
-
-def assert_golden(name: str, text: str) -> None:
-    path = GOLDEN / name
-    if os.environ.get("ARGMAP_UPDATE_GOLDEN") == "1":
-        path.write_bytes(text.encode("utf-8"))
-        return
-    assert path.exists(), f"{path} is missing; create it with ARGMAP_UPDATE_GOLDEN=1"
-    assert text == path.read_bytes().decode("utf-8"), (
-        f"{name} differs; if intended, rerun with ARGMAP_UPDATE_GOLDEN=1"
-    )
 
 
 @pytest.fixture(scope="module")
@@ -79,13 +69,13 @@ def assert_shows(obj: dict, text: str) -> None:
 # --- goldens ---------------------------------------------------------------------------------
 
 
-def test_awkward_map_golden(awkward: ArgumentMap) -> None:
-    assert_golden("awkward.dot", dot.write(awkward))
+def test_awkward_map_golden(awkward: ArgumentMap, golden: Golden) -> None:
+    golden("awkward.dot", dot.write(awkward))
 
 
-def test_essay_map_golden() -> None:
-    """The bundled map; after editing data/essay_claims.yaml, rewrite with ARGMAP_UPDATE_GOLDEN=1."""
-    assert_golden("essay.dot", dot.write(argmap.load()))
+def test_essay_map_golden(golden: Golden) -> None:
+    """The bundled map; after editing data/essay_claims.yaml, rewrite with --update-goldens."""
+    golden("essay.dot", dot.write(argmap.load()))
 
 
 @needs_graphviz

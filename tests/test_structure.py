@@ -5,10 +5,11 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap.model.index import Index
-from argmap.model import ArgumentMap
 from argmap.analysis.trace import trace
 from argmap.analysis.tree import build_tree
+from argmap.model import ArgumentMap
+from argmap.model.index import Index
+from strategies import argument_maps
 
 
 def make(claims: list[dict]) -> ArgumentMap:
@@ -149,15 +150,9 @@ def test_contrast_partners_hang_beside_their_partner() -> None:
     ]
 
 
-@st.composite
-def support_maps(draw: st.DrawFn) -> ArgumentMap:
-    size = draw(st.integers(1, 9))
-    ids = [f"n{i}" for i in range(size)]
-    claims = []
-    for claim_id in ids:
-        targets = draw(st.lists(st.sampled_from(ids), max_size=3, unique=True))
-        claims.append({"id": claim_id, "supports": [t for t in targets if t != claim_id]})
-    return make(claims)
+def support_maps() -> st.SearchStrategy[ArgumentMap]:
+    """Supports only (cycles allowed): the chains trace follows."""
+    return argument_maps(min_claims=1, max_claims=9, relations=("supports",), unique=True, fields=False)
 
 
 @settings(max_examples=200, deadline=None)
@@ -172,7 +167,7 @@ def test_every_traced_chain_is_a_real_path_ending_at_the_claim(
         for chain in result.chains:
             assert (chain.claims[-1] if direction == "down" else chain.claims[0]) == target
             assert len(set(chain.claims)) == len(chain.claims)
-            for premise, conclusion in zip(chain.claims, chain.claims[1:]):
+            for premise, conclusion in zip(chain.claims, chain.claims[1:], strict=False):
                 assert conclusion in index.claims[premise].supports
             if chain.end == "ground":
                 assert not index.supporters(chain.claims[0])
@@ -189,23 +184,15 @@ def test_a_copied_map_indexes_its_own_claims() -> None:
     assert "b" not in part and "a" in part and len(part.by_id) == 1
 
 
-@st.composite
-def contested_maps(draw: st.DrawFn) -> ArgumentMap:
-    """Supports, attacks and undercuts between a few claims, cycles allowed."""
-    size = draw(st.integers(1, 9))
-    ids = [f"n{i}" for i in range(size)]
-    claims = []
-    for claim_id in ids:
-        others = [i for i in ids if i != claim_id]
-        supports = draw(st.lists(st.sampled_from(others), max_size=3, unique=True)) if others else []
-        attacks = draw(st.lists(st.sampled_from(others), max_size=2, unique=True)) if others else []
-        claims.append({"id": claim_id, "supports": supports, "attacks": attacks})
-    pairs = [(c["id"], t) for c in claims for t in c["supports"]]
-    for claim in claims:
-        if pairs and draw(st.booleans()):
-            premise, conclusion = draw(st.sampled_from(pairs))
-            claim["undercuts"] = [{"from": premise, "to": conclusion}]
-    return make(claims)
+def contested_maps() -> st.SearchStrategy[ArgumentMap]:
+    """Every relation but contrasts between a few claims, cycles allowed."""
+    return argument_maps(
+        min_claims=1,
+        max_claims=9,
+        relations=("supports", "attacks", "linked", "undercuts"),
+        unique=True,
+        fields=False,
+    )
 
 
 @settings(max_examples=300, deadline=None)
