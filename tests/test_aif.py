@@ -273,6 +273,7 @@ def test_generated_maps_round_trip_losslessly(amap: ArgumentMap) -> None:
     assert again.model_dump() == amap.model_dump()
 
 
+@pytest.mark.slow
 def test_long_chain_reads_and_writes() -> None:
     """No recursion anywhere: a 20,000-link support chain goes through both ways."""
     size = 20_000
