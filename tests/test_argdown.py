@@ -164,7 +164,8 @@ def test_corpus_relations_reach_the_map(corpus: Path) -> None:
 
 
 def _title(member: Any) -> str:
-    return member.title
+    title: str = member.title
+    return title
 
 
 def _ecs_by_claim(doc: am.Document, amap: ArgumentMap) -> list[Any]:
@@ -213,8 +214,7 @@ def test_corpus_model_is_argdowns_own(corpus: Path, cli: list[str], tmp_path: Pa
                 s.title for s in doc.arguments[title].pcs
             ]
         assert Counter(_relation_key(r) for r in reference["relations"]) == Counter(
-            (r.kind, r.source.title, _target_title(r))
-            for r in doc.relations  # type: ignore[union-attr]
+            (r.kind, _title(r.source), _target_title(r)) for r in doc.relations
         ), name
 
 
@@ -563,8 +563,9 @@ def test_argdown_cli_reads_what_we_write(cli: list[str], tmp_path: Path) -> None
     maps.update({f"generated-{i}": m for i, m in enumerate(batch)})
     results = cli_json(cli, {name: argdown.write(m) for name, m in maps.items()}, tmp_path)
     for name, amap in maps.items():
-        assert results[name] is not None, f"argdown json rejected {name}:\n{argdown.write(amap)}"
-        compare_with_cli(amap, results[name], name)
+        result = results[name]
+        assert result is not None, f"argdown json rejected {name}:\n{argdown.write(amap)}"
+        compare_with_cli(amap, result, name)
 
 
 # ---------------------------------------------------------------------- size and depth

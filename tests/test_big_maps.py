@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -51,7 +52,11 @@ def _json_of(yaml_text: str) -> str:
     return argmap_json.write(argmap_yaml.read(yaml_text, "map.yaml"))
 
 
-def _outcome(reader, text: str, path: str) -> tuple[str, object]:
+Reader = Callable[[str, str], ArgumentMap]
+Outcome = tuple[str, object]
+
+
+def _outcome(reader: Reader, text: str, path: str) -> Outcome:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", MapWarning)
         try:
@@ -62,8 +67,8 @@ def _outcome(reader, text: str, path: str) -> tuple[str, object]:
 
 
 @pytest.fixture
-def tiny_chunks(monkeypatch: pytest.MonkeyPatch):
-    def consumed(reader, text: str, path: str) -> tuple[str, object]:
+def tiny_chunks(monkeypatch: pytest.MonkeyPatch) -> Callable[[Reader, str, str], Outcome]:
+    def consumed(reader: Reader, text: str, path: str) -> Outcome:
         monkeypatch.setattr(argmap.model.validation, "CHUNK", 1)
         try:
             return _outcome(reader, text, path)
@@ -74,12 +79,16 @@ def tiny_chunks(monkeypatch: pytest.MonkeyPatch):
 
 
 @pytest.mark.parametrize("text", [GOOD_YAML, *BAD_YAML])
-def test_yaml_read_in_chunks_gives_the_same_map_or_error(tiny_chunks, text: str) -> None:
+def test_yaml_read_in_chunks_gives_the_same_map_or_error(
+    tiny_chunks: Callable[[Reader, str, str], Outcome], text: str
+) -> None:
     assert tiny_chunks(argmap_yaml.read, text, "map.yaml") == _outcome(argmap_yaml.read, text, "map.yaml")
 
 
 @pytest.mark.parametrize("text", [GOOD_YAML, *BAD_YAML[:1]])
-def test_json_read_in_chunks_gives_the_same_map_or_error(tiny_chunks, text: str) -> None:
+def test_json_read_in_chunks_gives_the_same_map_or_error(
+    tiny_chunks: Callable[[Reader, str, str], Outcome], text: str
+) -> None:
     if text is GOOD_YAML:
         document = _json_of(text)
     else:  # the same bad claims, as JSON nodes
@@ -92,7 +101,9 @@ def test_json_read_in_chunks_gives_the_same_map_or_error(tiny_chunks, text: str)
     )
 
 
-def test_json_cross_reference_errors_keep_their_link_location(tiny_chunks) -> None:
+def test_json_cross_reference_errors_keep_their_link_location(
+    tiny_chunks: Callable[[Reader, str, str], Outcome],
+) -> None:
     document = _json_of(GOOD_YAML).replace('"target": "t"', '"target": "nowhere"', 1)
     warnings_said, error = tiny_chunks(argmap_json.read, document, "map.json")
     assert (warnings_said, error) == _outcome(argmap_json.read, document, "map.json")

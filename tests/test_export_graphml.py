@@ -19,14 +19,15 @@ from strategies import argument_maps
 GOLDEN = Path(__file__).parent / "golden"
 
 
-def read_back(text: str) -> nx.MultiDiGraph:
+def read_back(text: str) -> nx.MultiDiGraph[str]:
     graph = nx.read_graphml(io.BytesIO(text.encode("utf-8")), force_multigraph=True)
+    assert isinstance(graph, nx.MultiDiGraph)
     graph.graph.pop("node_default", None)
     graph.graph.pop("edge_default", None)
     return graph
 
 
-def assert_same_graph(read: nx.MultiDiGraph, written: nx.MultiDiGraph) -> None:
+def assert_same_graph(read: nx.MultiDiGraph[str], written: nx.MultiDiGraph[str]) -> None:
     assert read.graph == written.graph
     assert list(read.nodes(data=True)) == list(written.nodes(data=True))
     assert sorted(read.edges(keys=True, data=True)) == sorted(written.edges(keys=True, data=True))

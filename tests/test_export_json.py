@@ -26,7 +26,7 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 
 @pytest.fixture(scope="module")
 def schema() -> dict[str, Any]:
-    document = json.loads(argmap_json.SCHEMA_PATH.read_text(encoding="utf-8"))
+    document: dict[str, Any] = json.loads(argmap_json.SCHEMA_PATH.read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator.check_schema(document)
     return document
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -12,7 +14,7 @@ from argmap.model.index import Index
 from strategies import argument_maps
 
 
-def make(claims: list[dict]) -> ArgumentMap:
+def make(claims: list[dict[str, Any]]) -> ArgumentMap:
     for claim in claims:
         claim.setdefault("text", claim["id"])
     return ArgumentMap.model_validate({"claims": claims})

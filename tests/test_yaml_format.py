@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -176,7 +177,7 @@ def test_plain_ids_that_look_like_numbers_and_booleans() -> None:
     assert [(c.id, c.text) for c in amap.claims] == [("no", "yes"), ("1.0", "0x10")]
 
 
-def test_bom_and_crlf_are_accepted(tmp_path) -> None:
+def test_bom_and_crlf_are_accepted(tmp_path: Path) -> None:
     path = tmp_path / "m.yaml"
     path.write_bytes(b"\xef\xbb\xbf" + GOOD.replace("\n", "\r\n").encode())
     amap = argmap.load(path)
@@ -189,7 +190,7 @@ def test_crlf_error_lines_are_counted_right() -> None:
     )
 
 
-def test_invalid_utf8_is_located(tmp_path) -> None:
+def test_invalid_utf8_is_located(tmp_path: Path) -> None:
     path = tmp_path / "m.yaml"
     path.write_bytes(b"claims:\n  - id: a\n    text: caf\xe9\n")
     with pytest.raises(MapError) as caught:
@@ -205,7 +206,7 @@ def test_billion_laughs_is_refused_at_the_first_anchor() -> None:
     assert error_of(bomb).startswith("m.yaml:1:4: YAML anchors (&name) are not allowed")
 
 
-def test_quotes_are_checked_against_the_source(tmp_path) -> None:
+def test_quotes_are_checked_against_the_source(tmp_path: Path) -> None:
     (tmp_path / "essay.txt").write_text("The sky is blue.\n", encoding="utf-8")
     path = tmp_path / "m.yaml"
     path.write_text(
@@ -220,7 +221,7 @@ def test_quotes_are_checked_against_the_source(tmp_path) -> None:
     )
 
 
-def test_missing_source_is_located(tmp_path) -> None:
+def test_missing_source_is_located(tmp_path: Path) -> None:
     path = tmp_path / "m.yaml"
     path.write_text("meta:\n  source: gone.txt\nclaims: []\n", encoding="utf-8")
     with pytest.raises(MapError) as caught:
@@ -279,11 +280,12 @@ yaml_values = st.recursive(
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(texts, inner, max_size=4),
     max_leaves=20,
 )
+yaml_documents = st.dictionaries(st.sampled_from(["meta", "claims", "other"]), yaml_values, max_size=3)
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.dictionaries(st.sampled_from(["meta", "claims", "other"]), yaml_values, max_size=3))
-def test_random_yaml_documents_give_a_map_or_a_map_error(document: dict) -> None:
+@given(yaml_documents)
+def test_random_yaml_documents_give_a_map_or_a_map_error(document: dict[str, Any]) -> None:
     import yaml
 
     with contextlib.suppress(MapError):
@@ -314,11 +316,13 @@ def yaml_texts(draw: st.DrawFn) -> list[str]:
 
     amap = draw(argument_maps())
     data = json.loads(json.dumps(yaml_format.to_data(amap)))
-    document = draw(st.dictionaries(st.sampled_from(["meta", "claims", "other"]), yaml_values, max_size=3))
-    dumps = [yaml_format.write(amap), yaml.safe_dump(document, allow_unicode=draw(st.booleans()))]
+    document = draw(yaml_documents)
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's emitter, when there
+    dumps = [yaml_format.write(amap), yaml.dump(document, Dumper=dumper, allow_unicode=draw(st.booleans()))]
     dumps += [
-        yaml.safe_dump(
+        yaml.dump(
             data,
+            Dumper=dumper,
             allow_unicode=draw(st.booleans()),
             default_flow_style={"block": False, "flow": True}.get(style),
             default_style={"double": '"', "single": "'"}.get(style),
@@ -330,16 +334,21 @@ def yaml_texts(draw: st.DrawFn) -> list[str]:
     return [_with_comments_and_edits(draw, text) for text in dumps]
 
 
+_comments = st.text(st.characters(exclude_categories=["Cs", "Cc", "Zl", "Zp"]), max_size=12).map("#".__add__)
+_noise = st.text(st.sampled_from(YAML_NOISE), max_size=2)
+_positions = st.integers(0, 10**6)  # taken modulo the text's length: one strategy for every text
+
+
 def _with_comments_and_edits(draw: st.DrawFn, text: str) -> str:
     lines = text.split("\n")
     for _ in range(draw(st.integers(0, 3))):
-        comment = "#" + draw(st.text(st.characters(exclude_categories=("Cs", "Cc", "Zl", "Zp")), max_size=12))
-        lines.insert(draw(st.integers(0, len(lines))), " " * draw(st.integers(0, 4)) + comment)
+        indent = " " * draw(st.integers(0, 4))
+        lines.insert(draw(_positions) % (len(lines) + 1), indent + draw(_comments))
     text = "\n".join(lines)
     for _ in range(draw(st.sampled_from([0, 0, 1, 2]))):
-        at = draw(st.integers(0, len(text)))
+        at = draw(_positions) % (len(text) + 1)
         cut = draw(st.integers(0, 2))
-        text = text[:at] + draw(st.text(st.sampled_from(YAML_NOISE), max_size=2)) + text[at + cut :]
+        text = text[:at] + draw(_noise) + text[at + cut :]
     return text
 
 
