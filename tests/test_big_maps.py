@@ -11,6 +11,7 @@ import json
 import warnings
 from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol
 
 import pytest
 
@@ -49,10 +50,13 @@ BAD_YAML = [
 
 
 def _json_of(yaml_text: str) -> str:
-    return argmap_json.write(argmap_yaml.read(yaml_text, "map.yaml"))
+    return argmap_json.write(argmap_yaml.read(yaml_text, path="map.yaml"))
 
 
-Reader = Callable[[str, str], ArgumentMap]
+class Reader(Protocol):
+    def __call__(self, text: str, *, path: str) -> ArgumentMap: ...
+
+
 Outcome = tuple[str, object]
 
 
@@ -60,7 +64,7 @@ def _outcome(reader: Reader, text: str, path: str) -> Outcome:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", MapWarning)
         try:
-            result: object = reader(text, path).model_dump()
+            result: object = reader(text, path=path).model_dump()
         except MapError as error:
             result = str(error)
     return repr([str(w.message) for w in caught]), result
