@@ -156,8 +156,10 @@ def test_evaluate_errors(run: Run) -> None:
     result = run("evaluate", "--semantics", "bogus")
     assert (result.exit_code, result.stderr) == (
         2,
-        "argmap: error: unknown semantics 'bogus'; choose one of: grounded, complete, preferred, stable, "
-        "semi-stable, stage, ideal\n",
+        (
+            "argmap: error: unknown semantics 'bogus'; choose one of: grounded, complete, preferred, stable, "
+            "semi-stable, stage, ideal\n"
+        ),
     )
 
 
