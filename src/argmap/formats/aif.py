@@ -45,7 +45,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from argmap.errors import Losses, MapError, position, warn
+from argmap.errors import Losses, MapError, json_syntax_error, position, warn
 from argmap.formats.options import writer_options
 
 if TYPE_CHECKING:
@@ -133,12 +133,8 @@ def _parse_json(text: str, path: str | None) -> Any:
     try:
         return json.loads(text.lstrip("\ufeff"))
     except json.JSONDecodeError as error:
-        raise MapError(
-            f"not valid JSON: {error.msg}",
-            path=path,
-            line=error.lineno,
-            column=error.colno,
-            hint="AIF files are JSON objects with 'nodes' and 'edges'",
+        raise json_syntax_error(
+            error, path=path, hint="AIF files are JSON objects with 'nodes' and 'edges'"
         ) from None
 
 
