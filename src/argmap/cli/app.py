@@ -24,20 +24,20 @@ from argmap.version import __version__
 
 __all__ = ["COMMANDS", "EXIT_INTERNAL", "EXIT_USAGE", "app", "app_for", "build_app", "command", "main"]
 
-#: Every command by name, in the order ``--help`` lists them: (module in `argmap.cli`,
-#: function). A run imports only the module of the command it runs.
-COMMANDS: dict[str, tuple[str, str]] = {
-    "list": ("browse", "list_claims"),
-    "show": ("browse", "show"),
-    "tree": ("structure", "tree"),
-    "trace": ("structure", "trace_chains"),
-    "search": ("browse", "search"),
-    "check": ("check", "check_maps"),
-    "convert": ("export", "convert"),
-    "export": ("export", "export"),
-    "render": ("export", "render"),
-    "serve": ("export", "serve"),
-    "evaluate": ("evaluate", "evaluate_claims"),
+#: Every command by name, in the order ``--help`` lists them, as ``module:function`` in
+#: `argmap.cli` (the entry-point notation). A run imports only the module of the command it runs.
+COMMANDS: dict[str, str] = {
+    "list": "browse:list_claims",
+    "show": "browse:show",
+    "tree": "structure:tree",
+    "trace": "structure:trace_chains",
+    "search": "browse:search",
+    "check": "check:check_maps",
+    "convert": "export:convert",
+    "export": "export:export",
+    "render": "export:render",
+    "serve": "export:serve",
+    "evaluate": "evaluate:evaluate_claims",
 }
 
 
@@ -45,7 +45,7 @@ def command(name: str) -> Callable[..., None]:
     """The function of the command called ``name``."""
     from importlib import import_module
 
-    module, function = COMMANDS[name]
+    module, _, function = COMMANDS[name].partition(":")
     found: Callable[..., None] = getattr(import_module(f"argmap.cli.{module}"), function)
     return found
 
