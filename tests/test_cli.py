@@ -238,7 +238,8 @@ def test_internal_error_is_saved_not_shown(run: Run, monkeypatch: pytest.MonkeyP
     ],
 )
 def test_json_output_follows_its_schema(run: Run, name: str, args: tuple[str, ...]) -> None:
-    import jsonschema  # type: ignore[import-untyped]
+    import jsonschema
+
     from conftest import ROOT
 
     schema = json.loads((ROOT / "tests" / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8"))

@@ -71,12 +71,12 @@ def test_export_errors(run: Run, tmp_path: Path) -> None:
         (
             f"argmap: error: cannot tell the export format from the file name '{tmp_path / 'map.pdf'}'; "
             f"to draw the map, use 'argmap render -o {tmp_path / 'map.pdf'}'; or give --to "
-            "yaml|json|dot|graphml|mermaid|argdown|aif\n"
+            "yaml|json|dot|graphml|mermaid|argdown|aif|iccma|apx\n"
         ),
     )
     assert run("export", "--to", "kialo").stderr == (
         "argmap: error: argmap cannot write the format 'kialo'; choose one of: "
-        "yaml, json, dot, graphml, mermaid, argdown, aif\n"
+        "yaml, json, dot, graphml, mermaid, argdown, aif, iccma, apx\n"
     )
     assert run("export", "--depth", "2").exit_code == 2
     assert run("export", "--to", "json", "--status", "grounded").exit_code == 2
@@ -156,7 +156,10 @@ def test_evaluate_errors(run: Run) -> None:
     result = run("evaluate", "--semantics", "bogus")
     assert (result.exit_code, result.stderr) == (
         2,
-        "argmap: error: unknown semantics 'bogus'; choose one of: grounded, complete, preferred, stable\n",
+        (
+            "argmap: error: unknown semantics 'bogus'; choose one of: grounded, complete, preferred, stable, "
+            "semi-stable, stage, ideal\n"
+        ),
     )
 
 

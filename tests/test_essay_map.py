@@ -74,6 +74,7 @@ def test_sections_follow_the_essay_structure(essay: argmap.ArgumentMap) -> None:
     text = (data_dir() / "essay.txt").read_text(encoding="utf-8")
     starts = [0] + [text.index(headings[name]) for name in order[1:]] + [len(text)]
     for claim in essay.claims:
+        assert claim.quote is not None and claim.section is not None, claim.id
         where = text.index(claim.quote)
         position = order.index(claim.section)
         assert starts[position] <= where < starts[position + 1], claim.id

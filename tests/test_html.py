@@ -15,12 +15,12 @@ from typing import Any
 
 import pytest
 import yaml
-from browser_support import browser_or_skip, open_page
 
 import argmap
 from argmap.formats import get
 from argmap.views.html import build_page, script_json
 from argmap.views.legend import legend_html, with_legend
+from browser_support import browser_or_skip, open_page
 
 needs_graphviz = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz (dot) is not installed")
 

@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import browser_or_skip, open_page
 
 from argmap.files import bundled_map_path
 from argmap.views.serve import Preview, PreviewServer, make_server, stop, url_of
+from browser_support import browser_or_skip, open_page
 
 MAP = """\
 meta:

@@ -13,7 +13,10 @@ import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from json import JSONDecodeError
 
 
 @dataclass(frozen=True)
@@ -239,3 +242,10 @@ def warnings_silenced() -> Iterator[None]:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", MapWarning)
         yield
+
+
+def json_syntax_error(error: JSONDecodeError, *, path: str | None, hint: str) -> MapError:
+    """The `MapError` for text that is not JSON at all, at the place the parser stopped."""
+    return MapError(
+        f"not valid JSON: {error.msg}", path=path, line=error.lineno, column=error.colno, hint=hint
+    )

@@ -60,13 +60,16 @@ def export_document(
     drawing: Drawing = Drawing(),
     source: str | Path | None = None,
     target: str | Path | None = None,
+    bipolar: bool = False,
 ) -> str | Iterator[str]:
     """``amap`` (read from ``source``) in ``fmt``, to be written to ``target``.
 
     A file's document comes whole, its source-text reference rebased to still point at the
     same file from the new place. For stdout (``target`` None) a streaming format comes as
     lines: a million claims' drawing is written as it is made instead of being held whole,
-    joined and encoded.
+    joined and encoded. A framework-only format (ICCMA, ASPARTIX) gets the map's framework as
+    evaluate sees it: an argument per undercut inference and, with ``bipolar``, the attacks
+    supports imply.
     """
     if target is not None:
         from argmap.model.source_text import rebase_source
@@ -78,6 +81,12 @@ def export_document(
         amap = part_around(amap, claim_id, depth)
     elif depth is not None:
         raise MapError("--depth needs an ID to count from", hint="e.g. argmap export thesis --depth 2")
+    if fmt.framework_only:
+        from argmap.argumentation import framework_from_map
+
+        return fmt.write(amap, framework=framework_from_map(amap, bipolar=bipolar))
+    if bipolar:
+        raise MapError("--bipolar changes the attack framework", hint="use it with --to iccma or --to apx")
     options = _drawing_options(amap, fmt, drawing)
     if target is None and fmt.streaming:
         return fmt.generate(amap, **options)

@@ -158,20 +158,34 @@ def evaluate_input(
     gradual: str | None = None,
     bipolar: bool = False,
     tree: bool = False,
+    max_extensions: int | None = None,
+    timeout: float | None = None,
 ) -> EvaluationReport:
     """Evaluate the map or bare framework at ``path`` (None: the bundled map).
 
     A framework-only format (ICCMA, ASPARTIX) is evaluated as the framework it holds, which
     may have self-attacks that maps forbid, whether its format was named, told by the
-    extension or recognised from the content.
+    extension or recognised from the content. More than ``max_extensions`` extensions, or a
+    solve stopped by ``timeout`` seconds, raise a `MapError` that names the tasks that cope.
     """
     from argmap.argumentation import evaluate, evaluate_framework
     from argmap.model import ArgumentMap
 
     amap = read_map_or_framework(path, fmt=fmt, max_bytes=max_bytes)
     if not isinstance(amap, ArgumentMap):
-        return EvaluationReport(evaluate_framework(amap, semantics=semantics, gradual=gradual))
-    result = evaluate(amap, semantics=semantics, gradual=gradual, bipolar=bipolar)
+        return EvaluationReport(
+            evaluate_framework(
+                amap, semantics=semantics, gradual=gradual, max_extensions=max_extensions, timeout=timeout
+            )
+        )
+    result = evaluate(
+        amap,
+        semantics=semantics,
+        gradual=gradual,
+        bipolar=bipolar,
+        max_extensions=max_extensions,
+        timeout=timeout,
+    )
     if not tree:
         return EvaluationReport(result, amap)
     from argmap.analysis.tree import build_tree

@@ -18,28 +18,37 @@ from typing import Annotated, Any
 
 import typer
 
-from argmap.cli import browse, check, evaluate, export, structure
 from argmap.cli.conventions import PlainCommand, PlainGroup, accepting_global_options
 from argmap.cli.options import EXIT_INTERNAL, EXIT_USAGE, Settings
 from argmap.errors import MapError
 from argmap.version import __version__
 
-__all__ = ["COMMANDS", "EXIT_INTERNAL", "EXIT_USAGE", "app", "app_for", "build_app", "main"]
+__all__ = ["COMMANDS", "EXIT_INTERNAL", "EXIT_USAGE", "app", "app_for", "build_app", "command", "main"]
 
-#: Every command by name, in the order ``--help`` lists them.
-COMMANDS: dict[str, Callable[..., None]] = {
-    "list": browse.list_claims,
-    "show": browse.show,
-    "tree": structure.tree,
-    "trace": structure.trace_chains,
-    "search": browse.search,
-    "check": check.check_maps,
-    "convert": export.convert,
-    "export": export.export,
-    "render": export.render,
-    "serve": export.serve,
-    "evaluate": evaluate.evaluate_claims,
+#: Every command by name, in the order ``--help`` lists them, as ``module:function`` in
+#: `argmap.cli` (the entry-point notation). A run imports only the module of the command it runs.
+COMMANDS: dict[str, str] = {
+    "list": "browse:list_claims",
+    "show": "browse:show",
+    "tree": "structure:tree",
+    "trace": "structure:trace_chains",
+    "search": "browse:search",
+    "check": "check:check_maps",
+    "convert": "export:convert",
+    "export": "export:export",
+    "render": "export:render",
+    "serve": "export:serve",
+    "evaluate": "evaluate:evaluate_claims",
 }
+
+
+def command(name: str) -> Callable[..., None]:
+    """The function of the command called ``name``."""
+    from importlib import import_module
+
+    module, _, function = COMMANDS[name].partition(":")
+    found: Callable[..., None] = getattr(import_module(f"argmap.cli.{module}"), function)
+    return found
 
 
 def _version(value: bool) -> None:
@@ -90,7 +99,7 @@ def build_app(names: Iterable[str] | None = None) -> typer.Typer:
     )
     app.callback()(_global)
     for name in COMMANDS if names is None else names:
-        app.command(name, cls=PlainCommand)(accepting_global_options(_guarded(COMMANDS[name])))
+        app.command(name, cls=PlainCommand)(accepting_global_options(_guarded(command(name))))
     return app
 
 

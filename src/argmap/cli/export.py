@@ -62,8 +62,8 @@ def export(
         typer.Option(
             "--to",
             "-t",
-            help="dot, graphml, json, mermaid, yaml, argdown, aif or html (default: by -o's extension, "
-            "else dot).",
+            help="dot, graphml, json, mermaid, yaml, argdown, aif, iccma (.af), apx or html "
+            "(default: by -o's extension, else dot).",
         ),
     ] = None,
     output: Annotated[
@@ -78,8 +78,11 @@ def export(
     rankdir: RankdirOption = "BT",
     status: StatusOption = None,
     gradual: GradualOption = None,
+    bipolar: Annotated[
+        bool, typer.Option("--bipolar", help="With --to iccma|apx: add the attacks supports imply.")
+    ] = False,
 ) -> None:
-    """Export the map (or the part around one claim) as DOT, GraphML, JSON, Mermaid, YAML, Argdown, AIF or an HTML page."""
+    """Export the map (or the part around one claim) as DOT, GraphML, JSON, Mermaid, YAML, Argdown, AIF, .af, .apx or an HTML page."""
     from argmap.analysis.export import Drawing, export_document
     from argmap.formats import choose_writer
     from argmap.views.output import write_document
@@ -106,6 +109,7 @@ def export(
         drawing=Drawing(cluster_by, wrap, rankdir, status),
         source=options.map,
         target=output,
+        bipolar=bipolar,
     )
     write_document(document, output)
 

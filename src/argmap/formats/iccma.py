@@ -7,10 +7,15 @@ line, a line ``#``, then ``a b`` attack lines.
 
 `read_framework` is the fast path the solvers use; `read` turns the framework into an
 `ArgumentMap` whose claims are the arguments, so the rest of argmap works on it too.
+
+`write_framework` writes ICCMA'23, so other solvers can run on a map's framework: arguments are
+numbered in framework order and a ``# <number> <name>`` comment line after the header keeps
+each name (comments are ignored on reading, which stays exact: numbers are the names).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from argmap.errors import Locator, MapError, did_you_mean
@@ -27,6 +32,55 @@ def read(text: str, *, path: str | None = None) -> ArgumentMap:
     from argmap.argumentation.framework import framework_to_map
 
     return framework_to_map(read_framework(text, path=path), path=path, locate=_self_attack_locator(text))
+
+
+@dataclass(frozen=True)
+class FrameworkOptions:
+    """``framework``: the framework to write, when the caller built it from the map (the
+    argumentation layer adds an argument per undercut inference, and the bipolar attacks if
+    asked: `argmap export --to iccma|apx [--bipolar]` does so). None: the map's claims and
+    their ``attacks``, for a map without undercuts."""
+
+    framework: Framework | None = None
+
+
+OPTIONS = FrameworkOptions
+
+
+def write(amap: ArgumentMap, options: FrameworkOptions | None = None, **fields: Any) -> str:
+    """The map's attack framework as ICCMA'23 text (see `write_framework`)."""
+    from argmap.formats.options import writer_options
+
+    chosen = writer_options("iccma", FrameworkOptions, options, fields)
+    return write_framework(chosen.framework if chosen.framework is not None else direct_framework(amap))
+
+
+def write_framework(framework: Framework) -> str:
+    """``p af N``, one ``# i name`` line per argument, then one ``i j`` line per attack."""
+    lines = [f"p af {len(framework)}"]
+    lines.extend(f"# {number} {name}" for number, name in enumerate(framework.arguments, start=1))
+    lines.extend(f"{s + 1} {t + 1}" for s, t in zip(framework.sources, framework.targets, strict=True))
+    return "\n".join(lines) + "\n"
+
+
+def direct_framework(amap: ArgumentMap) -> Framework:
+    """Claims as arguments, ``attacks`` as attacks: a map without undercuts needs nothing more.
+
+    An undercut step becomes an argument of its own, which only the argumentation layer
+    builds (a format may not import it): such a map gets a `MapWarning` saying so.
+    """
+    from argmap.argumentation.framework import Framework
+    from argmap.errors import warn
+
+    if any(claim.undercuts for claim in amap.claims):
+        warn(
+            "undercut support steps are left out of this framework; `argmap export --to iccma` "
+            "(or apx) writes them as arguments, as evaluate sees them"
+        )
+    return Framework(
+        (claim.id for claim in amap.claims),
+        ((claim.id, target) for claim in amap.claims for target in claim.attacks),
+    )
 
 
 def read_framework(text: str, *, path: str | None = None) -> Framework:
@@ -46,12 +100,13 @@ def read_framework(text: str, *, path: str | None = None) -> Framework:
     )
     if first is None:
         raise MapError("no `p af N` header: the file has no framework", path=path, line=1, hint=_HEADER_HINT)
-    raise MapError(
+    raise _located(
         f"expected the header `p af N`, found {lines[first].strip()[:40]!r}",
-        path=path,
-        line=first + 1,
-        column=_column(lines[first], 0),
-        hint=_HEADER_HINT,
+        path,
+        lines[first],
+        first,
+        0,
+        _HEADER_HINT,
     )
 
 
@@ -61,12 +116,13 @@ def _read_af(lines: list[str], header: int, path: str | None) -> Framework:
     parts = lines[header].split()
     if len(parts) != 3 or parts[1] != "af" or not _is_number(parts[2]):
         bad_token = 1 if parts[1:2] != ["af"] else 2
-        raise MapError(
+        raise _located(
             f"malformed header {lines[header].strip()[:40]!r}",
-            path=path,
-            line=header + 1,
-            column=_column(lines[header], min(bad_token, len(parts) - 1)),
-            hint=_HEADER_HINT,
+            path,
+            lines[header],
+            header,
+            min(bad_token, len(parts) - 1),
+            _HEADER_HINT,
         )
     n = int(parts[2])
     sources: list[int] = []
@@ -92,39 +148,29 @@ def _read_af(lines: list[str], header: int, path: str | None) -> Framework:
 
 def _bad_attack_line(line: str, number: int, parts: list[str], n: int, path: str | None) -> MapError:
     """Say exactly what is wrong with an attack line (the fast loop only knows that it is)."""
+    token_index, message, hint = _attack_line_problem(parts, n)
+    return _located(message, path, line, number, token_index, hint)
+
+
+def _attack_line_problem(parts: list[str], n: int) -> tuple[int, str, str]:
+    """The token at fault in a malformed attack line, what is wrong with it, and the hint."""
     if parts[0] == "p":
-        return MapError(
-            "a second `p af` header",
-            path=path,
-            line=number + 1,
-            column=_column(line, 0),
-            hint="a file holds one framework; remove this line",
-        )
+        return 0, "a second `p af` header", "a file holds one framework; remove this line"
     if len(parts) != 2:
-        return MapError(
+        return (
+            min(len(parts) - 1, 2),
             f"expected an attack `i j` (two argument numbers), found {len(parts)} fields",
-            path=path,
-            line=number + 1,
-            column=_column(line, min(len(parts) - 1, 2)),
-            hint="write one attack per line, e.g. `1 2` for 'argument 1 attacks argument 2'",
+            "write one attack per line, e.g. `1 2` for 'argument 1 attacks argument 2'",
         )
     for position, token in enumerate(parts):
         if not _is_number(token):
-            return MapError(
-                f"{token!r} is not an argument number",
-                path=path,
-                line=number + 1,
-                column=_column(line, position),
-                hint=f"arguments are numbered 1..{n}",
-            )
+            return position, f"{token!r} is not an argument number", f"arguments are numbered 1..{n}"
         value = int(token)
         if not 0 < value <= n:
-            return MapError(
+            return (
+                position,
                 f"argument {value} is out of range: the header declares {n} argument{'s' * (n != 1)}",
-                path=path,
-                line=number + 1,
-                column=_column(line, position),
-                hint=f"use a number from 1 to {n}, or raise N in `p af N`",
+                f"use a number from 1 to {n}, or raise N in `p af N`",
             )
     raise AssertionError("unreachable: the line is a valid attack")  # pragma: no cover
 
@@ -145,33 +191,36 @@ def _read_tgf(lines: list[str], path: str | None) -> Framework:
             if parts == ["#"]:
                 in_attacks = True
             elif len(parts) != 1:
-                raise MapError(
+                raise _located(
                     "expected one argument name per line before the `#` line",
-                    path=path,
-                    line=number + 1,
-                    column=_column(line, 1),
-                    hint="TGF lists the arguments, then a line `#`, then attacks `a b`",
+                    path,
+                    line,
+                    number,
+                    1,
+                    "TGF lists the arguments, then a line `#`, then attacks `a b`",
                 )
             elif parts[0] not in index:
                 index[parts[0]] = len(names)
                 names.append(parts[0])
             continue
         if len(parts) != 2:
-            raise MapError(
+            raise _located(
                 f"expected an attack `a b`, found {len(parts)} fields",
-                path=path,
-                line=number + 1,
-                column=_column(line, min(len(parts) - 1, 2)),
-                hint="write one attack per line after the `#` line",
+                path,
+                line,
+                number,
+                min(len(parts) - 1, 2),
+                "write one attack per line after the `#` line",
             )
         for position, token in enumerate(parts):
             if token not in index:
-                raise MapError(
+                raise _located(
                     f"attack names the undeclared argument {token!r}",
-                    path=path,
-                    line=number + 1,
-                    column=_column(line, position),
-                    hint=did_you_mean(token, index) or "declare it above the `#` line",
+                    path,
+                    line,
+                    number,
+                    position,
+                    did_you_mean(token, index) or "declare it above the `#` line",
                 )
         sources.append(index[parts[0]])
         targets.append(index[parts[1]])
@@ -190,6 +239,11 @@ def _self_attack_locator(text: str) -> Locator:
         return None
 
     return locate
+
+
+def _located(message: str, path: str | None, line: str, number: int, token_index: int, hint: str) -> MapError:
+    """An error at the ``token_index``-th token of ``line``, line ``number`` (0-based) of the file."""
+    return MapError(message, path=path, line=number + 1, column=_column(line, token_index), hint=hint)
 
 
 def _is_number(token: str) -> bool:

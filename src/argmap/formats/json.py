@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from argmap.errors import MapError, did_you_mean, no_such_id, position, suggest_id, warn
+from argmap.errors import MapError, did_you_mean, json_syntax_error, no_such_id, position, suggest_id, warn
 from argmap.formats.options import no_options
 
 if TYPE_CHECKING:
@@ -129,12 +129,8 @@ def _read(text: str, path: str | None, *, consume: bool) -> ArgumentMap:
     try:
         document = _parse(text)
     except json.JSONDecodeError as exc:
-        raise MapError(
-            f"not valid JSON: {exc.msg}",
-            path=path,
-            line=exc.lineno,
-            column=exc.colno,
-            hint="check the brackets, commas and quotes just before this point",
+        raise json_syntax_error(
+            exc, path=path, hint="check the brackets, commas and quotes just before this point"
         ) from None
     except RecursionError:
         raise MapError("the JSON is nested too deeply to be a map", path=path) from None

@@ -185,7 +185,10 @@ def show_evaluation(report: EvaluationReport, *, as_json: bool, bipolar: bool, s
         print_json(result.to_json())
     elif amap is None:
         # A bare framework may hold self-attacks, which maps forbid: no claims, no tree.
-        write_lines(f"{s.id}  {STATUS_MARK[s.label]}" for s in result.claims.values())
+        lines = [f"{s.id}  {STATUS_MARK[s.label]}" for s in result.claims.values()]
+        if not result.extensions:
+            lines.insert(0, f"no {result.semantics} extension")
+        write_lines(lines)
     else:
         _evaluation_table(result, amap, bipolar=bipolar, scored=scored)
 
@@ -194,7 +197,8 @@ def _evaluation_table(result: Any, amap: ArgumentMap, *, bipolar: bool, scored: 
     from argmap.views.terminal.plain import STATUS_MARK
 
     summary = ", ".join(f"{count} {STATUS_MARK[label]}" for label, count in result.summary().items() if count)
-    title = f"{result.semantics} semantics{' (bipolar)' if bipolar else ''}: {summary}"
+    named = f"{result.semantics} semantics" if result.extensions else f"no {result.semantics} extension"
+    title = f"{named}{' (bipolar)' if bipolar else ''}: {summary}"
     if result.gradual is not None and not result.gradual.converged:
         title += f"; {result.gradual.method} did not converge in {result.gradual.iterations} iterations"
     statuses = [(amap[claim_id], status) for claim_id, status in result.claims.items()]
