@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from argmap.errors import MapError, did_you_mean, json_syntax_error, no_such_id, position, suggest_id, warn
+from argmap.errors import MapError, did_you_mean, json_syntax_error, no_such_id, position, suggest_id
 from argmap.formats.options import no_options
 
 if TYPE_CHECKING:
@@ -305,21 +305,9 @@ def _refuse_link(link: Any, index: int, fail: Any) -> NoReturn:
 
 
 def _source_text(meta: Any, path: str | None) -> str | None:
-    """The text quotes are checked against, when it sits where ``meta.source`` says.
+    from argmap.model.source_text import read_source_text
 
-    An exported document often travels without its source, so a missing source is a
-    warning (the quotes go unchecked), not an error.
-    """
-    source = meta.get("source") if isinstance(meta, dict) else None
-    if not isinstance(source, str) or not source or path is None or path == "-":
-        return None
-    source_path = Path(path).parent / source
-    if not source_path.is_file():
-        warn(f"quotes not checked: the source text {source!r} is not beside this file", path=path)
-        return None
-    from argmap.files import read_text
-
-    return read_text(source_path).replace("\r\n", "\n")
+    return read_source_text(meta.get("source") if isinstance(meta, dict) else None, path)
 
 
 # --- locations -----------------------------------------------------------------------------

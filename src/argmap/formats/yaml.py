@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import yaml
@@ -416,26 +415,10 @@ def _locator(text: str, path: str | None) -> Locator:
 
 
 def _source_text(data: dict[str, Any], path: str | None, where: Any) -> str | None:
-    """The text quotes are checked against, found relative to the map file."""
-    meta = data.get("meta")
-    source = meta.get("source") if isinstance(meta, dict) else None
-    if not isinstance(source, str) or not source:
-        return None
-    base = Path(path).parent if path and path != "-" else Path.cwd()
-    source_path = base / source
-    from argmap.files import read_text
+    from argmap.model.source_text import read_source_text
 
-    try:
-        return read_text(source_path).replace("\r\n", "\n")
-    except MapError as exc:
-        line, column = where() or (None, None)
-        raise MapError(
-            f"cannot read the source text {source!r}: {exc.message}",
-            path=path,
-            line=line,
-            column=column,
-            hint="meta.source is relative to the map file; fix the path or remove the key",
-        ) from None
+    meta = data.get("meta")
+    return read_source_text(meta.get("source") if isinstance(meta, dict) else None, path, where)
 
 
 # -- writing -------------------------------------------------------------------------------
