@@ -8,7 +8,6 @@ instead of a traceback.
 from __future__ import annotations
 
 import bisect
-import difflib
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -108,6 +107,8 @@ class MapError(Exception):
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
     """A 'did you mean ...' hint naming the closest candidates, or None."""
+    import difflib
+
     close = difflib.get_close_matches(word, list(candidates), n=3, cutoff=0.6)
     if not close:
         return None

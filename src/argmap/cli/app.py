@@ -23,7 +23,7 @@ from argmap.cli.options import EXIT_INTERNAL, EXIT_USAGE, Settings
 from argmap.errors import MapError
 from argmap.version import __version__
 
-__all__ = ["COMMANDS", "EXIT_INTERNAL", "EXIT_USAGE", "app", "app_for", "build_app", "command", "main"]
+__all__ = ["COMMANDS", "EXIT_INTERNAL", "EXIT_USAGE", "app_for", "build_app", "command", "main"]
 
 #: Every command by name, in the order ``--help`` lists them, as ``module:function`` in
 #: `argmap.cli` (the entry-point notation). A run imports only the module of the command it runs.
@@ -187,8 +187,13 @@ def _save_traceback(error: BaseException) -> str:
     return name
 
 
-#: The app with every command, for tests and for embedding (`main` builds its own per run).
-app = build_app()
+def __getattr__(name: str) -> typer.Typer:
+    """``app``: the app with every command, for tests and for embedding, built when first
+    asked for (`main` builds its own per run, so a run never pays for it)."""
+    if name != "app":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    built = globals()["app"] = build_app()
+    return built
 
 
 def main() -> None:
