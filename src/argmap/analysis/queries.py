@@ -82,9 +82,17 @@ def select(
 
     kinds, sections, tags = list(kinds), list(sections), list(tags)
     _known("kind", kinds, KINDS)
-    _known("section", sections, {c.section for c in amap.claims if c.section})
-    _known("tag", tags, {t for c in amap.claims for t in c.tags})
+    # A stand-in map (a store's) looks the values up and selects by query instead.
+    known = getattr(amap, "known_values", None)
+    if sections:
+        _known(
+            "section", sections, known("section") if known else {c.section for c in amap.claims if c.section}
+        )
+    if tags:
+        _known("tag", tags, known("tag") if known else {t for c in amap.claims for t in c.tags})
     words = [w for w in words if w.strip()]
+    if known:
+        return [claim for _map, claim in amap.select_claims(kinds, sections, tags, words)]  # type: ignore[attr-defined]
     selected = []
     for claim in amap.claims:
         if kinds and claim.kind not in kinds:

@@ -81,13 +81,7 @@ def build_tree(
     roots = list(roots)
     if direction == "up":
         return _traverse(index, roots, depth, direction, contrasted=set(), spine=set())
-    contrasted = {
-        claim_id
-        for edges in index.outgoing.values()
-        for edge in edges
-        if edge.kind == "contrasts"
-        for claim_id in (edge.source, edge.target)
-    }
+    contrasted = index.contrasted()
     # A partner the support/attack structure reaches is expanded there, not beside its partner.
     spine = _expanded(index, roots, depth) if contrasted else set()
     return _traverse(index, roots, depth, direction, contrasted=contrasted, spine=spine)

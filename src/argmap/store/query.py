@@ -1,0 +1,243 @@
+"""Answering from a store by SQL, with the same data structures the file path uses.
+
+`StoreMap` stands in for an `ArgumentMap` where a command needs only some claims: its
+``by_id`` and `StoreIndex` (an `Index` whose claims and relation lists are fetched by
+indexed lookups the first time they are asked for) load just the claims a query touches, as
+pydantic `Claim`s. The tree, trace and describe functions run on it unchanged, which is why
+their output through a store is the file path's output, byte for byte.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from argmap.model.index import Edge, Index
+
+if TYPE_CHECKING:
+    from argmap.model import Claim, Meta
+    from argmap.store.reader import MapEntry
+
+
+def _claim(doc: str) -> Claim:
+    from argmap.model import Claim
+
+    return Claim.model_validate_json(doc)
+
+
+class LazyClaims(dict[str, "Claim"]):
+    """Claims by id, fetched one by one as asked for; iterating lists every id of the map."""
+
+    def __init__(self, connection: sqlite3.Connection, number: int, count: int) -> None:
+        super().__init__()
+        self._connection, self._number, self._count = connection, number, count
+
+    def __missing__(self, claim_id: str) -> Claim:
+        row = self._connection.execute(
+            "SELECT doc FROM claims WHERE map = ? AND id = ?", (self._number, claim_id)
+        ).fetchone()
+        if row is None:
+            raise KeyError(claim_id)
+        claim = self[claim_id] = _claim(row[0])
+        return claim
+
+    def get(self, claim_id: str, default: Any = None) -> Any:
+        try:
+            return self[claim_id]
+        except KeyError:
+            return default
+
+    def __contains__(self, claim_id: object) -> bool:
+        return self.get(str(claim_id)) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        rows = self._connection.execute("SELECT id FROM claims WHERE map = ? ORDER BY rid", (self._number,))
+        return (row[0] for row in rows)
+
+    def __len__(self) -> int:
+        return self._count
+
+
+class LazyEdges(dict[str, list[Edge]]):
+    """One side of the relation index (outgoing by source, incoming by target), fetched per claim."""
+
+    def __init__(self, connection: sqlite3.Connection, number: int, side: str) -> None:
+        super().__init__()
+        order = "out_pos" if side == "source" else "in_pos"
+        self._sql = (
+            "SELECT source, target, kind, linked, undercut_by FROM relations "
+            f"WHERE map = ? AND {side} = ? ORDER BY {order}"
+        )
+        self._connection, self._number = connection, number
+
+    def __missing__(self, claim_id: str) -> list[Edge]:
+        edges = [
+            Edge(source, target, kind, _ids(linked), _ids(undercut_by))
+            for source, target, kind, linked, undercut_by in self._connection.execute(
+                self._sql, (self._number, claim_id)
+            )
+        ]
+        self[claim_id] = edges
+        return edges
+
+
+def _ids(joined: str) -> tuple[str, ...]:
+    return tuple(joined.split(" ")) if joined else ()
+
+
+class StoreIndex(Index):
+    """An `Index` over one map of a store that fetches what a walk visits."""
+
+    connection: sqlite3.Connection
+    number: int
+
+    @classmethod
+    def open(cls, connection: sqlite3.Connection, entry: MapEntry) -> StoreIndex:
+        index = cls(
+            LazyClaims(connection, entry.number, entry.claim_count),
+            LazyEdges(connection, entry.number, "source"),
+            LazyEdges(connection, entry.number, "target"),
+        )
+        index.connection, index.number = connection, entry.number
+        return index
+
+    def theses(self) -> list[str]:
+        rows = self.connection.execute(
+            "SELECT id FROM claims WHERE map = ? AND kind = 'thesis' ORDER BY rid", (self.number,)
+        )
+        return [row[0] for row in rows]
+
+    def roots(self) -> list[str]:
+        theses = self.theses()
+        if theses:
+            return theses
+        rows = self.connection.execute(
+            "SELECT id FROM claims AS c WHERE map = ?1 AND NOT EXISTS (SELECT 1 FROM relations AS r "
+            "WHERE r.map = ?1 AND r.source = c.id AND r.kind IN ('supports', 'attacks')) ORDER BY rid",
+            (self.number,),
+        )
+        return [row[0] for row in rows]
+
+    def contrasted(self) -> set[str]:
+        rows = self.connection.execute(
+            "SELECT source, target FROM relations WHERE map = ? AND kind = 'contrasts'", (self.number,)
+        )
+        return {claim_id for pair in rows for claim_id in pair}
+
+
+class StoreMap:
+    """One map of a store (or all of them, ``entry`` None), standing in for an `ArgumentMap`
+    in the queries: ``meta``, ``len``, ``by_id``, `index`, `select_claims`, `quote_at`."""
+
+    def __init__(self, connection: sqlite3.Connection, path: str, entry: MapEntry | None) -> None:
+        self.connection, self.path, self.entry = connection, path, entry
+
+    @cached_property
+    def meta(self) -> Meta:
+        from argmap.model import Meta
+
+        if self.entry is None:
+            return Meta()
+        (document,) = self.connection.execute(
+            "SELECT document FROM maps WHERE map = ?", (self.entry.number,)
+        ).fetchone()
+        return Meta.model_validate(json.loads(document).get("meta", {}))
+
+    def __len__(self) -> int:
+        if self.entry is not None:
+            return self.entry.claim_count
+        return int(self.connection.execute("SELECT coalesce(sum(claim_count), 0) FROM maps").fetchone()[0])
+
+    @cached_property
+    def by_id(self) -> LazyClaims:
+        return self.index().claims  # type: ignore[return-value]
+
+    def index(self) -> StoreIndex:
+        assert self.entry is not None, "an index is per map"
+        return self._index
+
+    @cached_property
+    def _index(self) -> StoreIndex:
+        assert self.entry is not None
+        return StoreIndex.open(self.connection, self.entry)
+
+    def maps(self) -> dict[int, str]:
+        return dict(self.connection.execute("SELECT map, name FROM maps").fetchall())
+
+    def known_values(self, what: str) -> set[str]:
+        """The sections or tags in use (what `select` checks the asked ones against)."""
+        where, args = self._where()
+        if what == "section":
+            sql = f"SELECT DISTINCT section FROM claims AS c WHERE {where} AND section IS NOT NULL"
+        else:
+            sql = f"SELECT DISTINCT t.tag FROM tags AS t JOIN claims AS c ON c.rid = t.rid WHERE {where}"
+        return {row[0] for row in self.connection.execute(sql, args)}
+
+    def _where(self) -> tuple[str, list[Any]]:
+        if self.entry is None:
+            return "1", []
+        return "c.map = ?", [self.entry.number]
+
+    def select_claims(
+        self, kinds: Sequence[str], sections: Sequence[str], tags: Sequence[str], words: Sequence[str]
+    ) -> Iterator[tuple[int, Claim]]:
+        """(map number, claim) in map order for the checked filters of `argmap.analysis.queries.select`."""
+        from argmap.analysis.queries import matches
+
+        where, args = self._where()
+        clauses = [where]
+        if kinds:
+            clauses.append(f"c.kind IN ({', '.join('?' * len(kinds))})")
+            args += kinds
+        if sections:
+            clauses.append(f"c.section IN ({', '.join('?' * len(sections))})")
+            args += sections
+        for tag in tags:
+            clauses.append("c.rid IN (SELECT rid FROM tags WHERE tag = ?)")
+            args.append(tag)
+        needles = [word.casefold() for word in words]
+        long = [n for n in needles if len(n) >= 3]
+        if long and self.full_text:
+            clauses.append("c.rid IN (SELECT rowid FROM claim_search WHERE claim_search MATCH ?)")
+            args.append(" AND ".join('"' + n.replace('"', '""') + '"' for n in long))
+        for needle in needles:
+            clauses.append("instr(c.folded, ?) > 0")
+            args.append(needle)
+        sql = f"SELECT c.map, c.doc FROM claims AS c WHERE {' AND '.join(clauses)} ORDER BY c.rid"
+        for number, doc in self.connection.execute(sql, args):
+            claim = _claim(doc)
+            if not words or matches(claim, words):
+                yield number, claim
+
+    @cached_property
+    def full_text(self) -> bool:
+        row = self.connection.execute("SELECT value FROM settings WHERE key = 'search'").fetchone()
+        return row is not None and row[0] == "fts5"
+
+    def tiny_scores(self) -> bool:
+        """Whether a base score below 1e-4 is anywhere (JSON spells those two ways)."""
+        where, args = self._where()
+        sql = (
+            f"SELECT 1 FROM claims AS c WHERE {where} AND json_extract(c.doc, '$.base_score') > 0 "
+            "AND json_extract(c.doc, '$.base_score') < 1e-4 LIMIT 1"
+        )
+        return self.connection.execute(sql, args).fetchone() is not None
+
+    def quote_at(self, quote: str) -> tuple[str, int, int] | None:
+        """Where ``quote`` first occurs in the source text kept in the store (see `quote_position`)."""
+        assert self.entry is not None
+        row = self.connection.execute(
+            "SELECT source_name, source_text FROM maps WHERE map = ?", (self.entry.number,)
+        ).fetchone()
+        if row is None or row[1] is None or not quote:
+            return None
+        from argmap.model.source_text import position_in
+
+        return position_in(row[0], row[1], quote)
+
+
+def claims_of(rows: Iterable[tuple[int, Claim]]) -> Iterator[Claim]:
+    return (claim for _number, claim in rows)
