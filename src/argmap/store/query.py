@@ -199,10 +199,10 @@ class StoreMap:
             clauses.append("c.rid IN (SELECT rid FROM tags WHERE tag = ?)")
             args.append(tag)
         needles = [word.casefold() for word in words]
-        long = [n for n in needles if len(n) >= 3]
-        if long and self.full_text:
+        grams = _trigrams(needles)
+        if grams and self.full_text:
             clauses.append("c.rid IN (SELECT rowid FROM claim_search WHERE claim_search MATCH ?)")
-            args.append(" AND ".join('"' + n.replace('"', '""') + '"' for n in long))
+            args.append(" AND ".join('"' + gram.replace('"', '""') + '"' for gram in grams))
         for needle in needles:
             clauses.append("instr(c.folded, ?) > 0")
             args.append(needle)
@@ -237,6 +237,16 @@ class StoreMap:
         from argmap.model.source_text import position_in
 
         return position_in(row[0], row[1], quote)
+
+
+def _trigrams(needles: Sequence[str], most: int = 16) -> list[str]:
+    """Trigrams every match must contain: the full-text index (positions left out, to keep it
+    small) narrows the claims to those having them all, and ``instr`` then decides."""
+    grams = list(dict.fromkeys(n[i : i + 3] for n in needles for i in range(len(n) - 2)))
+    if len(grams) > most:
+        step = len(grams) / most
+        grams = [grams[int(i * step)] for i in range(most)]
+    return grams
 
 
 def claims_of(rows: Iterable[tuple[int, Claim]]) -> Iterator[Claim]:
