@@ -348,6 +348,19 @@ READER = textwrap.dedent(
     """
 )
 
+WRITER = textwrap.dedent(
+    """
+    import sys, time
+    from argmap.files import bundled_map_path
+    from argmap.store import index
+    end, n = time.monotonic() + 3, 0
+    while time.monotonic() < end:
+        index([bundled_map_path()], sys.argv[1])
+        n += 1
+    print(n)
+    """
+)
+
 
 def test_readers_work_while_another_process_reindexes(tmp_path: Path) -> None:
     store_path = index([bundled_map_path()], tmp_path / "live.db")
@@ -359,14 +372,8 @@ def test_readers_work_while_another_process_reindexes(tmp_path: Path) -> None:
         stderr=subprocess.PIPE,
     )
     writer = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import sys, time\nfrom argmap.store import index\nfrom argmap.files import bundled_map_path\n"
-            "end = time.monotonic() + 3\nn = 0\n"
-            "while time.monotonic() < end:\n    index([bundled_map_path()], sys.argv[1]); n += 1\nprint(n)",
-            str(store_path),
-        ],
+        [sys.executable, "-c", WRITER, str(store_path)],
+        check=False,
         env=env,
         capture_output=True,
         text=True,
