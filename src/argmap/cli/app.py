@@ -39,7 +39,7 @@ app = typer.Typer(
 EXIT_USAGE = 2
 EXIT_INTERNAL = 70
 
-_options: dict[str, Any] = {"map": None, "from": None, "max_bytes": None}
+_options: dict[str, Any] = {"map": None, "from": None, "max_bytes": None, "in": None, "refresh": True}
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -68,11 +68,29 @@ def _global(
         int | None,
         typer.Option("--max-bytes", help="Refuse larger input files (default 32 MiB; 0 lifts the cap)."),
     ] = None,
+    in_map: Annotated[
+        str | None,
+        typer.Option("--in", help="With a store of several maps: the map to use (or STORE.db#NAME)."),
+    ] = None,
+    no_refresh: Annotated[
+        bool,
+        typer.Option(
+            "--no-refresh", help="Refuse a store whose sources changed (exit 2) instead of refreshing it."
+        ),
+    ] = False,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
 ) -> None:
-    _options.update({"map": map_path, "from": from_format, "max_bytes": max_bytes})
+    _options.update(
+        {
+            "map": map_path,
+            "from": from_format,
+            "max_bytes": max_bytes,
+            "in": in_map,
+            "refresh": not no_refresh,
+        }
+    )
 
 
 def command(*args: Any, **kwargs: Any) -> Callable[[F], F]:
@@ -159,7 +177,55 @@ def load_map() -> ArgumentMap:
     """The map named by --map (or the bundled one); warnings reach stderr via `command`."""
     from argmap.formats import load
 
-    return load(_options["map"], fmt=_options["from"], max_bytes=_options["max_bytes"])
+    path = _options["map"]
+    if path is not None and _options["in"]:
+        path = f"{path}#{_options['in']}"
+    return load(path, fmt=_options["from"], max_bytes=_options["max_bytes"], refresh=_options["refresh"])
+
+
+def query_map(*, whole: bool = False) -> Any:
+    """What a query command reads: a store's `StoreMap` (the claims it prints, by SQL; all
+    maps of a store of several when no --in), else the whole map, as `load_map`."""
+    path = _options["map"]
+    if whole or path is None or _options["from"] not in (None, "store"):
+        return load_map()
+    from argmap.store import is_store, open_map, split_member
+
+    if not is_store(split_member(path)[0]):
+        return load_map()
+    return open_map(
+        path,
+        _options["in"],
+        refresh=_options["refresh"],
+        progress=progress_line(),
+        max_bytes=_options["max_bytes"],
+    )
+
+
+def one_map(amap: Any) -> Any:
+    """``amap``, unless it is all the maps of a store, which this command cannot take."""
+    if getattr(amap, "entry", True) is None:
+        names = ", ".join(amap.maps().values())
+        raise MapError(
+            "the store holds several maps; say which one",
+            path=amap.path,
+            hint=f"add --in NAME or write {amap.path}#NAME (maps: {names})",
+        )
+    return amap
+
+
+def progress_line() -> Any:
+    """A progress callback that redraws one line on stderr, or None when stderr is not a terminal."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(stage: str, done: int, total: int) -> None:
+        sys.stderr.write(f"\r\x1b[Kargmap: indexing {stage} {done:,}/{total:,}")
+        if stage == "indexes" and done == total:
+            sys.stderr.write("\r\x1b[K")
+        sys.stderr.flush()
+
+    return show
 
 
 def print_json(data: Any, *, fast: bool = False) -> None:
@@ -240,8 +306,11 @@ def list_claims(
     """List the claims of the map as a table (id, kind, section, text)."""
     from argmap.analysis.queries import select
 
-    amap = load_map()
+    amap = query_map()
     words = search.split() if search else []
+    if getattr(amap, "entry", True) is None:
+        _list_across(amap, kind or [], section or [], tag or [], words, as_json)
+        return
     claims = select(amap, kinds=kind or (), sections=section or (), tags=tag or (), words=words)
     if as_json:
         if any(c.base_score is not None and 0 < c.base_score < 1e-4 for c in claims):
@@ -275,7 +344,7 @@ def show(
     from argmap.model.source_text import quote_position
     from argmap.analysis.queries import describe, require
 
-    amap = load_map()
+    amap = one_map(query_map())
     claim = require(amap, claim_id)
     info = describe(Index.of(amap), claim.id)
     position = quote_position(amap, _options["map"], claim.quote) if claim.quote else None
@@ -328,7 +397,7 @@ def tree(
 
     if direction not in ("down", "up"):
         raise MapError(f"--direction must be 'down' or 'up', not {direction!r}")
-    amap = load_map()
+    amap = one_map(query_map(whole=claim_id is None or status is not None))
     index = Index.of(amap)
     roots = [require(amap, claim_id).id] if claim_id else index.roots()
     rows = build_tree(index, roots, depth=depth, direction=direction)  # type: ignore[arg-type]
@@ -392,7 +461,7 @@ def trace_chains(
     from argmap.analysis.queries import require
     from argmap.analysis.trace import trace
 
-    amap = load_map()
+    amap = one_map(query_map())
     require(amap, claim_id)
     result = trace(Index.of(amap), claim_id, direction="up" if up else "down", limit=limit)
     if as_json:
@@ -422,7 +491,10 @@ def search(
     """Find claims whose text or quote contains all the words; matches are highlighted."""
     from argmap.analysis.queries import find_spans, select
 
-    amap = load_map()
+    amap = query_map()
+    if getattr(amap, "entry", True) is None:
+        _search_across(amap, words, as_json)
+        return
     found = select(amap, words=words)
     if as_json:
         print_json(
@@ -454,6 +526,66 @@ def search(
     from argmap.views.terminal import write_lines
 
     write_lines(plain.search_lines(found, words))
+
+
+def _list_across(
+    amap: Any, kinds: list[str], sections: list[str], tags: list[str], words: list[str], as_json: bool
+) -> None:
+    """`list` over every map of a store: each claim says which map it is from."""
+    from argmap.analysis.queries import select
+
+    select(amap, kinds=kinds, sections=sections, tags=tags)  # the same checks of the asked values
+    names = amap.maps()
+    found = [(names[number], claim) for number, claim in amap.select_claims(kinds, sections, tags, words)]
+    if as_json:
+        print_json({"claims": [{"map": name, **claim_json(c)} for name, c in found], "count": len(found)})
+        return
+    from argmap.views.terminal import plain, write_lines
+
+    rows = [(name, c.id, c.kind, c.section or "-", c.text) for name, c in found]
+    write_lines(plain.table(("MAP", "ID", "KIND", "SECTION", "TEXT"), rows))
+
+
+def _search_across(amap: Any, words: list[str], as_json: bool) -> None:
+    """`search` over every map of a store: each match says which map it is from."""
+    from argmap.analysis.queries import find_spans
+
+    names = amap.maps()
+    found = [
+        (names[number], c) for number, c in amap.select_claims([], [], [], [w for w in words if w.strip()])
+    ]
+    if as_json:
+        claims = [
+            {
+                "map": name,
+                "id": c.id,
+                "kind": c.kind,
+                "text": c.text,
+                "quote": c.quote,
+                "text_matches": find_spans(c.text, words),
+                "quote_matches": find_spans(c.quote or "", words),
+            }
+            for name, c in found
+        ]
+        print_json({"words": words, "count": len(found), "claims": claims})
+        return
+    from argmap.views.terminal import plain, write_lines
+
+    lines = [f"{name}: {line}" for name, c in found for line in list(plain.search_lines([c], words))[:-1]]
+    write_lines([*lines, f"{len(found)} claim{'s' if len(found) != 1 else ''} found"])
+
+
+@command("index")
+def index_maps(
+    maps: Annotated[
+        list[Path], typer.Argument(metavar="MAP...", help="Maps to index (any readable format).")
+    ],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The store to write (replaced atomically).")],
+) -> None:
+    """Index maps into an SQLite store that answers list, show, search, trace and tree in milliseconds."""
+    from argmap.store import index
+
+    index(maps, output, progress=progress_line(), max_bytes=_options["max_bytes"])
 
 
 @command("check")
