@@ -612,7 +612,7 @@ def check_maps(
 
     if output not in ("text", "json", "github"):
         raise MapError(f"--format must be text, json or github, not {output!r}")
-    targets: list[Any] = list(maps) if maps else [_options["map"]]
+    targets: list[Any] = [t for target in (maps or [_options["map"]]) for t in _checked_files(target)]
     findings = []
     unusable = []
     for target in targets:
@@ -647,6 +647,16 @@ def check_maps(
         raise typer.Exit(EXIT_USAGE)
     if errors or (strict and warnings):
         raise typer.Exit(1)
+
+
+def _checked_files(target: Any) -> list[Any]:
+    """A store is checked through the map files it was indexed from (findings point into them)."""
+    from argmap.store import is_store, open_map, split_member
+
+    if target is None or not is_store(split_member(target)[0]):
+        return [target]
+    store = open_map(target, _options["in"], refresh=_options["refresh"], max_bytes=_options["max_bytes"])
+    return store.source_paths()
 
 
 @command("convert")

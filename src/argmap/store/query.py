@@ -164,6 +164,12 @@ class StoreMap:
         assert self.entry is not None
         return StoreIndex.open(self.connection, self.entry)
 
+    def source_paths(self) -> list[str]:
+        """The map files this map (or every map) was indexed from."""
+        where, args = ("map = ?", [self.entry.number]) if self.entry is not None else ("1", [])
+        sql = f"SELECT path FROM sources WHERE role = 'map' AND {where} ORDER BY map"
+        return [row[0] for row in self.connection.execute(sql, args)]
+
     def maps(self) -> dict[int, str]:
         return dict(self.connection.execute("SELECT map, name FROM maps").fetchall())
 
