@@ -204,7 +204,8 @@ class StoreMap:
         for tag in tags:
             clauses.append("c.rid IN (SELECT rid FROM tags WHERE tag = ?)")
             args.append(tag)
-        needles = [word.casefold() for word in words]
+        # SQLite text stops at NUL for instr and FTS: such words are left to `matches` alone.
+        needles = [word.casefold() for word in words if "\x00" not in word]
         grams = _trigrams(needles)
         if grams and self.full_text:
             clauses.append("c.rid IN (SELECT rowid FROM claim_search WHERE claim_search MATCH ?)")
