@@ -88,7 +88,7 @@ def floor(source):
         return from_json(source)
 def read(source):
     with gc_paused():
-        return (fy if kind == "yaml" else fj).read(source, path)
+        return (fy if kind == "yaml" else fj).read(source, path=path)
 def fail(*args, **kwargs):
     raise ValueError(args)
 def pydantic_alone(source):

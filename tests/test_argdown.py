@@ -19,8 +19,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from argmap.errors import MapError, MapWarning
-from argmap.formats import _argdown_model as am
+from argmap.formats.argdown import document as am
 from argmap.formats import argdown
+from argmap.formats.argdown.parser import parse as parse_model
 from argmap.model import KINDS, ArgumentMap, support_pairs
 
 FIXTURES = Path(__file__).parent / "fixtures" / "argdown"
@@ -123,8 +124,8 @@ def test_corpus_counts_match_readme(corpus: Path) -> None:
             with pytest.raises(MapError):
                 argdown.read(text, path=path.name)
             continue
-        assert am.parse(text).counts() == counts, path.name
-        assert am.parse(text.replace("\n", "\r\n")).counts() == counts, f"{path.name} with CRLF"
+        assert parse_model(text).counts() == counts, path.name
+        assert parse_model(text.replace("\n", "\r\n")).counts() == counts, f"{path.name} with CRLF"
         amap, _ = read_recording(text, path.name)
         from_statements = [c for c in amap.claims if not any(t.startswith("argument:") for t in c.tags[:1])]
         from_arguments = [c for c in amap.claims if c.tags[:1] and c.tags[0].startswith("argument:")]
@@ -139,7 +140,7 @@ def test_corpus_relations_reach_the_map(corpus: Path) -> None:
         if path.stem == "lexer-relations":
             continue
         text = path.read_text(encoding="utf-8")
-        doc = am.parse(text)
+        doc = parse_model(text)
         amap, _ = read_recording(text, path.name)
         ids = {
             ec.title: claim.id for ec, claim in zip(_ecs_by_claim(doc, amap), amap.claims, strict=True) if ec
@@ -198,7 +199,7 @@ def test_corpus_model_is_argdowns_own(corpus: Path, cli: list[str], tmp_path: Pa
             with pytest.raises(MapError):
                 argdown.read(text)
             continue
-        doc = am.parse(text)
+        doc = parse_model(text)
         assert list(doc.statements) == list(reference["statements"]), name
         assert list(doc.arguments) == list(reference["arguments"]), name
         for title, ec in reference["statements"].items():

@@ -36,14 +36,14 @@ BAD_YAML = [
 
 
 def _json_of(yaml_text: str) -> str:
-    return argmap_json.write(argmap_yaml.read(yaml_text, "map.yaml"))
+    return argmap_json.write(argmap_yaml.read(yaml_text, path="map.yaml"))
 
 
 def _outcome(reader, text: str, path: str) -> tuple[str, object]:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", MapWarning)
         try:
-            result: object = reader(text, path).model_dump()
+            result: object = reader(text, path=path).model_dump()
         except MapError as error:
             result = str(error)
     return repr([str(w.message) for w in caught]), result

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 import argmap
 from argmap.errors import MapError
-from argmap.formats import dot
+from argmap.formats import diagram, dot, wrapping
 from argmap.model import ArgumentMap
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -173,7 +173,7 @@ def test_wrapped_labels_show_the_wrapped_lines(texts: list[str], width: int) -> 
     layout = graphviz_json(dot.write(amap, wrap=width))
     objects = {obj["name"]: obj for obj in layout["objects"]}
     for i, claim in enumerate(amap.claims):
-        assert_shows(objects[f"c{i}"], "\n".join(dot.node_label(claim, width, True)))
+        assert_shows(objects[f"c{i}"], "\n".join(diagram.node_label(claim, width, True)))
 
 
 @needs_graphviz
@@ -206,7 +206,7 @@ def test_wrapping_loses_and_reorders_nothing_but_whitespace(text: str, width: in
     def squeeze(value: str) -> str:
         return re.sub(r"\s", "", value)
 
-    assert squeeze("".join(dot.wrap_text(text, width))) == squeeze(text)
+    assert squeeze("".join(wrapping.wrap_text(text, width))) == squeeze(text)
 
 
 @given(
@@ -214,7 +214,7 @@ def test_wrapping_loses_and_reorders_nothing_but_whitespace(text: str, width: in
     width=st.integers(min_value=1, max_value=40),
 )
 def test_wrapped_lines_fit_the_width(words: list[str], width: int) -> None:
-    lines = dot.wrap_text(" ".join(words), width)
+    lines = wrapping.wrap_text(" ".join(words), width)
     assert all(len(line) <= width for line in lines)
     if width >= max(map(len, words)):  # no word needed cutting: breaks fall between words only
         assert " ".join(lines).split() == words
@@ -229,30 +229,30 @@ def test_wrapped_lines_fit_the_width(words: list[str], width: int) -> None:
 )
 def test_the_fast_path_for_plain_words_wraps_like_the_general_one(words: list[str], width: int) -> None:
     paragraph = " ".join(words)
-    assert dot._wrap_words(paragraph, width) == dot._wrap_units(paragraph, width)
+    assert wrapping._wrap_words(paragraph, width) == wrapping._wrap_units(paragraph, width)
 
 
 def test_wrapping_breaks_at_spaces_and_between_cjk_characters() -> None:
-    assert dot.wrap_text("The industrial internet is advancing fast, as an undercurrent", 30) == [
+    assert wrapping.wrap_text("The industrial internet is advancing fast, as an undercurrent", 30) == [
         "The industrial internet is",
         "advancing fast, as an",
         "undercurrent",
     ]
-    cjk = dot.wrap_text("工业互联网正在快速发展，是一股外人看不到的暗流。", 10)
+    cjk = wrapping.wrap_text("工业互联网正在快速发展，是一股外人看不到的暗流。", 10)
     assert cjk == ["工业互联网", "正在快速发", "展，是一股", "外人看不到", "的暗流。"]
-    assert all(dot.display_width(line) <= 10 for line in cjk)
+    assert all(wrapping.display_width(line) <= 10 for line in cjk)
 
 
 def test_wrapping_keeps_punctuation_off_the_line_start_and_emoji_sequences_whole() -> None:
-    assert dot.wrap_text("一二三四，五", 8) == ["一二三", "四，五"]
+    assert wrapping.wrap_text("一二三四，五", 8) == ["一二三", "四，五"]
     family = "👨\u200d👩\u200d👧"
-    assert dot.wrap_text("ab " + family + " cd", 2) == ["ab", family, "cd"]
-    assert dot.wrap_text("e\u0301e\u0301e\u0301", 2) == ["e\u0301e\u0301", "e\u0301"]
+    assert wrapping.wrap_text("ab " + family + " cd", 2) == ["ab", family, "cd"]
+    assert wrapping.wrap_text("e\u0301e\u0301e\u0301", 2) == ["e\u0301e\u0301", "e\u0301"]
 
 
 def test_wrapping_keeps_explicit_lines_and_zero_means_no_wrapping() -> None:
-    assert dot.wrap_text("a b\r\nc d\re", 0) == ["a b", "c d", "e"]
-    assert dot.wrap_text("  indented text", 8) == ["  indented", "text"]  # leading space is content
+    assert wrapping.wrap_text("a b\r\nc d\re", 0) == ["a b", "c d", "e"]
+    assert wrapping.wrap_text("  indented text", 8) == ["  indented", "text"]  # leading space is content
 
 
 # --- structure -------------------------------------------------------------------------------
@@ -261,7 +261,7 @@ def test_wrapping_keeps_explicit_lines_and_zero_means_no_wrapping() -> None:
 def test_linked_supports_meet_in_one_junction_and_undercuts_attack_the_inference(
     awkward: ArgumentMap,
 ) -> None:
-    drawing = dot.diagram(awkward)
+    drawing = diagram.diagram(awkward)
     edges = {(e.source, e.target, e.role) for e in drawing.edges}
     [junction] = [p.id for p in drawing.points if p.role == "linked"]
     [inference] = [p.id for p in drawing.points if p.role == "inference"]
@@ -287,7 +287,7 @@ def test_symmetric_contrasts_and_repeated_relations_are_drawn_once() -> None:
             ]
         }
     )
-    edges = [(e.source, e.target, e.role) for e in dot.diagram(amap).edges]
+    edges = [(e.source, e.target, e.role) for e in diagram.diagram(amap).edges]
     assert edges == [("a", "c", "supports"), ("a", "b", "contrasts")]
 
 

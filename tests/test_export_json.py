@@ -47,7 +47,7 @@ def test_schema_agrees_with_the_model(schema: dict[str, Any]) -> None:
     assert schema["$defs"]["node"]["properties"]["kind"]["enum"] == list(KINDS)
     assert schema["$defs"]["claimId"]["pattern"] == SLUG_PATTERN
     assert set(schema["$defs"]["node"]["properties"]) == set(argmap_json.NODE_FIELDS)
-    assert schema["$defs"]["link"]["properties"]["relation"]["enum"] == list(argmap_json.RELATIONS)
+    assert schema["$defs"]["link"]["properties"]["relation"]["enum"] == list(argmap_json.LINK_RELATIONS)
     assert set(schema["properties"]["meta"]["properties"]) == set(argmap.Meta.model_fields)
 
 

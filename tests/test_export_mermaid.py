@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 import argmap
 from argmap.errors import MapError
-from argmap.formats import dot, mermaid
+from argmap.formats import diagram, mermaid
 from argmap.model import ArgumentMap
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -172,7 +172,7 @@ def test_title_comment_cannot_start_a_directive() -> None:
 
 def test_edges_by_relation(awkward: ArgumentMap) -> None:
     text = mermaid.write(awkward)
-    drawing = dot.diagram(awkward)
+    drawing = diagram.diagram(awkward)
     edge_lines = [line.strip() for line in text.splitlines() if re.match(r"^\s+[np]\d+ \S+ [np]\d+$", line)]
     assert len(edge_lines) == len(drawing.edges)
     assert "n4 --x n0" in edge_lines  # inject attacks thesis
@@ -242,6 +242,6 @@ def test_real_mermaid_parses_and_decodes(awkward: ArgumentMap, tmp_path: Path) -
         ["node", str(script), str(source)], cwd=modules, capture_output=True, text=True, check=True
     )
     parsed = json.loads(result.stdout)
-    assert parsed["#edges"] == len(dot.diagram(awkward).edges)
+    assert parsed["#edges"] == len(diagram.diagram(awkward).edges)
     for number, claim in enumerate(awkward.claims):
         assert mermaid_shows(parsed[f"n{number}"]) == claim.text.replace("\r\n", "\n")

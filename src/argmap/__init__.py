@@ -6,8 +6,8 @@ pydantic, networkx or PyYAML.
 
 from __future__ import annotations
 
-#: typing.TYPE_CHECKING without importing typing (20 ms of ``argmap --help``); type checkers
-#: treat any ``TYPE_CHECKING`` this way.
+#: typing.TYPE_CHECKING without importing typing (a cost on every ``argmap --help``); type
+#: checkers treat any ``TYPE_CHECKING`` this way.
 TYPE_CHECKING = False
 
 from argmap.version import __version__
@@ -20,6 +20,8 @@ __all__ = [
     "Meta",
     "Undercut",
     "__version__",
+    "dump",
+    "dumps",
     "load",
     "loads",
 ]
@@ -31,6 +33,8 @@ _LAZY = {
     "Meta": "argmap.model",
     "Undercut": "argmap.model",
     "MapError": "argmap.errors",
+    "dump": "argmap.formats",
+    "dumps": "argmap.formats",
     "load": "argmap.formats",
     "loads": "argmap.formats",
 }
@@ -39,7 +43,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from argmap.errors import MapError
-    from argmap.formats import load, loads
+    from argmap.formats import dump, dumps, load, loads
     from argmap.model import ArgumentMap, Claim, Linked, Meta, Undercut
 
 

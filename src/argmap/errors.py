@@ -7,10 +7,13 @@ instead of a traceback.
 
 from __future__ import annotations
 
+import bisect
 import difflib
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,96 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
     if not close:
         return None
     return "did you mean " + " or ".join(repr(c) for c in close) + "?"
+
+
+#: Most ids `suggest_id` compares a misspelt id with; beyond it difflib's quadratic search
+#: would cost more than the hint is worth.
+SUGGEST_LIMIT = 20_000
+
+
+def no_such_id(word: str) -> str:
+    """The one wording for a reference to a claim that does not exist."""
+    return f"no claim has the id {word!r}"
+
+
+def suggest_id(word: str, known_ids: Collection[str]) -> str:
+    """The hint for `no_such_id`: the closest ids, else 'check the spelling'."""
+    close = did_you_mean(word, known_ids) if len(known_ids) <= SUGGEST_LIMIT else None
+    return close or "check the spelling"
+
+
+#: Where a part of a document is: ``locate(path, key)`` gives the 1-based (line, column) of
+#: the value at ``path`` (a model path such as ``("claims", 3, "supports", 0)``), or of its
+#: mapping key when ``key`` is true; None where the reader cannot tell.
+Locator = Callable[[tuple[Any, ...], bool], "tuple[int, int] | None"]
+
+
+class LineIndex:
+    """Character offset → 1-based (line, column) in one text, for many look-ups.
+
+    ``breaks`` is what counts as a line break: JSON counts ``\\n`` only (as its decoder's
+    error positions do); Argdown also counts ``\\r\\n`` and ``\\r``.
+    """
+
+    def __init__(self, text: str, *, breaks: str = "\n") -> None:
+        self.starts = [0] + [match.end() for match in re.finditer(breaks, text)]
+
+    def __call__(self, offset: int) -> tuple[int, int]:
+        index = bisect.bisect_right(self.starts, offset) - 1
+        return index + 1, offset - self.starts[index] + 1
+
+
+def position(text: str, offset: int) -> tuple[int, int]:
+    """1-based (line, column) of one offset, counting ``\\n`` line breaks (no index built)."""
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+@dataclass
+class _Kind:
+    count: int = 0
+    examples: list[str] = field(default_factory=list)
+    places: list[Any] = field(default_factory=list)
+
+
+@dataclass
+class Losses:
+    """What a reader could not keep, gathered so that each kind is warned about once.
+
+    A kind is a message template (``{n}`` is the count) or the message itself; a place is
+    whatever the reader records (an offset, a line, a JSON key) and ``locate`` turns into
+    (line, column). The reader sends the warnings itself (`warn` points at its caller).
+    """
+
+    locate: Callable[[Any], tuple[int | None, int | None]]
+    kinds: dict[str, _Kind] = field(default_factory=dict)
+
+    def add(self, kind: str, place: Any, example: str = "") -> None:
+        entry = self.kinds.setdefault(kind, _Kind())
+        entry.count += 1
+        if example and len(entry.examples) < 3:
+            entry.examples.append(example)
+        entry.places.append(place)
+
+    def counted(self, templates: Mapping[str, str]) -> Iterator[tuple[str, int | None, int | None]]:
+        """(message, line, column) per kind in first-seen order, with the count and a few
+        examples, located at the first."""
+        for kind, entry in self.kinds.items():
+            examples = "; ".join(entry.examples) + ("; …" if entry.count > 3 else "")
+            line, column = self.locate(entry.places[0])
+            yield f"{templates[kind].format(n=entry.count)} (e.g. {examples})", line, column
+
+    def listed(self) -> Iterator[tuple[str, int | None, int | None]]:
+        """(message, line, column) per kind in the order of the file, located at the first
+        place and naming the lines of the others."""
+        for message, entry in sorted(self.kinds.items(), key=lambda item: min(item[1].places)):
+            places = sorted(entry.places)
+            line, column = self.locate(places[0])
+            if len(places) > 1:
+                lines = sorted({self.locate(place)[0] or 0 for place in places[1:]})
+                shown = ", ".join(str(n) for n in lines[:8]) + (", ..." if len(lines) > 8 else "")
+                message += f" (also {len(places) - 1} more: line {shown})"
+            yield message, line, column
 
 
 class MapWarning(UserWarning):

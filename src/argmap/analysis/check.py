@@ -95,7 +95,7 @@ def check_file(path: str | None, *, fmt: str | None = None, max_bytes: int | Non
         if reader.name == "yaml":
             from argmap.formats.yaml import read_lenient
 
-            amap, source_text, locate = read_lenient(text, target)
+            amap, source_text, locate = read_lenient(text, path=target)
         else:
             amap, source_text, locate = reader.load().read(text, path=target), None, _nowhere
         return check(amap, source_text=source_text, locate=locate, path=target)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from argmap.errors import MapError, did_you_mean
+from argmap.errors import MapError, did_you_mean, no_such_id, suggest_id
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap, Claim
@@ -123,8 +123,7 @@ def require(amap: ArgumentMap, claim_id: str) -> Claim:
     """The claim with this id, or a `MapError` naming the nearest ids."""
     claim = amap.by_id.get(claim_id)
     if claim is None:
-        hint = did_you_mean(claim_id, amap.by_id) if len(amap) <= 50_000 else None
-        raise MapError(f"no claim has the id {claim_id!r}", hint=hint or "run 'argmap list' to see the ids")
+        raise MapError(no_such_id(claim_id), hint=suggest_id(claim_id, amap.by_id))
     return claim
 
 

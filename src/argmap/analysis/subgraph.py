@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from argmap.errors import MapError, did_you_mean
+from argmap.errors import MapError, no_such_id, suggest_id
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
@@ -29,8 +29,7 @@ def within(amap: ArgumentMap, claim_id: str, depth: int | None = None) -> dict[s
     """Claim id -> distance from ``claim_id``, for every claim at most ``depth`` away (in BFS order)."""
     ids = [claim.id for claim in amap.claims]
     if claim_id not in set(ids):
-        hint = did_you_mean(claim_id, ids) if len(ids) <= 20_000 else None
-        raise MapError(f"no claim has the id {claim_id!r}", hint=hint or "see the ids with `argmap list`")
+        raise MapError(no_such_id(claim_id), hint=suggest_id(claim_id, ids))
     if depth is not None and depth < 0:
         raise MapError(f"depth must be 0 or more, not {depth}")
 

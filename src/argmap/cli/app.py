@@ -918,7 +918,7 @@ def _evaluate_framework_file(semantics: str, gradual: str | None) -> Any:
     text = read_text(path, max_bytes=_options["max_bytes"])
     from argmap.argumentation.semantics import evaluate_framework
 
-    framework = fmt.load().read_framework(text, str(path))
+    framework = fmt.read_framework(text, path=str(path))
     return evaluate_framework(framework, semantics=semantics, gradual=gradual)
 
 

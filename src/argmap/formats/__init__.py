@@ -1,8 +1,17 @@
 """The format registry: pick a reader or writer by name, file extension or content.
 
-Each format lives in its own module with ``read(text, path=None) -> ArgumentMap`` and/or
-``write(amap, **options) -> str``. Modules are imported only when used, so the registry
-costs nothing at startup.
+Every format module keeps one contract, in the spirit of networkx's ``readwrite``:
+
+- ``read(text, *, path=None) -> ArgumentMap`` where the format is readable;
+- ``write(amap, options=None, **fields) -> str`` and ``OPTIONS``, the writer's frozen
+  options dataclass (None for a writer without options), where it is writable; an option the
+  writer does not have is a `MapError` naming the ones it has (`argmap.formats.options`);
+- ``generate(amap, options=None, **fields) -> Iterator[str]`` where it streams;
+- ``read_framework(text, *, path=None)`` for attack frameworks, ``read_lenient`` for the
+  format ``argmap check`` reads without the whole-map checks.
+
+What each module offers is declared here, in its `Format`; modules are imported only when
+used, so the registry costs nothing at startup.
 """
 
 from __future__ import annotations
@@ -15,7 +24,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from argmap.errors import MapError
-from argmap.files import bundled_map_path, read_text
+from argmap.files import bundled_map_path, read_text, write_atomic
 from argmap.memory import gc_paused
 
 if TYPE_CHECKING:
@@ -56,64 +65,76 @@ class Format:
     def read(self, text: str, *, path: str | None = None) -> ArgumentMap:
         return self.load().read(text, path=path)  # type: ignore[no-any-return]
 
+    def options(self, **fields: Any) -> Any:
+        """The writer's options object for ``fields`` (None for a writer without options);
+        `MapError` naming the valid options for any other."""
+        from argmap.formats.options import no_options, writer_options
+
+        kind = self.load().OPTIONS
+        if kind is None:
+            return no_options(self.name, None, fields)
+        return writer_options(self.name, kind, None, fields)
+
     def write(self, amap: ArgumentMap, **options: Any) -> str:
-        return self.load().write(amap, **options)  # type: ignore[no-any-return]
+        return self.load().write(amap, self.options(**options))  # type: ignore[no-any-return]
 
     def generate(self, amap: ArgumentMap, **options: Any) -> Iterator[str]:
         """The document in pieces (one piece where the format does not stream)."""
         if self.streaming:
-            return self.load().generate(amap, **options)  # type: ignore[no-any-return]
+            return self.load().generate(amap, self.options(**options))  # type: ignore[no-any-return]
         return iter((self.write(amap, **options),))
 
     def read_framework(self, text: str, *, path: str | None = None) -> Framework:
-        return self.load().read_framework(text, path)  # type: ignore[no-any-return]
+        return self.load().read_framework(text, path=path)
 
 
-FORMATS: dict[str, Format] = {
-    f.name: f
-    for f in (
-        Format("yaml", "yaml", (".yaml", ".yml"), True, True, "argmap's native YAML", lenient=True),
-        Format("json", "json", (".json",), True, True, "argmap JSON (node-link, versioned)"),
-        Format("dot", "dot", (".dot", ".gv"), False, True, "Graphviz DOT", streaming=True),
-        Format("graphml", "graphml", (".graphml",), False, True, "GraphML (networkx, yEd, Gephi)"),
-        Format("mermaid", "mermaid", (".mmd", ".mermaid"), False, True, "Mermaid flowchart", streaming=True),
-        Format("argdown", "argdown", (".argdown", ".ad"), True, True, "Argdown"),
-        Format("aif", "aif", (".aif",), True, True, "AIF JSON (AIFdb, OVA, xAIF)"),
-        Format("kialo", "kialo", (".kialo",), True, False, "Kialo discussion export (text)"),
-        Format(
-            "iccma",
-            "iccma",
-            (".af", ".tgf"),
-            True,
-            False,
-            "ICCMA abstract framework (p af N)",
-            framework_only=True,
-        ),
-        Format(
-            "apx",
-            "apx",
-            (".apx",),
-            True,
-            False,
-            "ASPARTIX abstract framework (arg/att facts)",
-            framework_only=True,
-        ),
-        Format(
-            "store",
-            "argmap.store.reader",
-            (".db", ".sqlite", ".sqlite3"),
-            True,
-            False,
-            "argmap SQLite store (made by 'argmap index')",
-            magic=b"SQLite format 3\x00",
-        ),
-    )
-}
+FORMATS: dict[str, Format] = {}
 
 
 def register(fmt: Format) -> None:
-    """Add a format (used by the format modules that ship with argmap, and by plugins)."""
+    """Add a format (the ones argmap ships with, below, and plugins alike)."""
     FORMATS[fmt.name] = fmt
+
+
+for _builtin in (
+    Format("yaml", "yaml", (".yaml", ".yml"), True, True, "argmap's native YAML", lenient=True),
+    Format("json", "json", (".json",), True, True, "argmap JSON (node-link, versioned)"),
+    Format("dot", "dot", (".dot", ".gv"), False, True, "Graphviz DOT", streaming=True),
+    Format("graphml", "graphml", (".graphml",), False, True, "GraphML (networkx, yEd, Gephi)"),
+    Format("mermaid", "mermaid", (".mmd", ".mermaid"), False, True, "Mermaid flowchart", streaming=True),
+    Format("argdown", "argdown", (".argdown", ".ad"), True, True, "Argdown"),
+    Format("aif", "aif", (".aif",), True, True, "AIF JSON (AIFdb, OVA, xAIF)"),
+    Format("kialo", "kialo", (".kialo",), True, False, "Kialo discussion export (text)"),
+    Format(
+        "iccma",
+        "iccma",
+        (".af", ".tgf"),
+        True,
+        False,
+        "ICCMA abstract framework (p af N)",
+        framework_only=True,
+    ),
+    Format(
+        "apx",
+        "apx",
+        (".apx",),
+        True,
+        False,
+        "ASPARTIX abstract framework (arg/att facts)",
+        framework_only=True,
+    ),
+    Format(
+        "store",
+        "argmap.store.reader",
+        (".db", ".sqlite", ".sqlite3"),
+        True,
+        False,
+        "argmap SQLite store (made by 'argmap index')",
+        magic=b"SQLite format 3\x00",
+    ),
+):
+    register(_builtin)
+del _builtin
 
 
 def names(*, readable: bool = False, writable: bool = False) -> list[str]:
@@ -199,7 +220,8 @@ def parse(text: str, *, path: str | None = None, fmt: str | None = None) -> Argu
 
 
 def serialize(amap: ArgumentMap, fmt: str, **options: Any) -> str:
-    return get(fmt, for_writing=True).write(amap, **options)
+    """`dumps` with the format named first."""
+    return dumps(amap, fmt=fmt, **options)
 
 
 def load(
@@ -260,3 +282,17 @@ def loads(text: str, *, fmt: str = "yaml", path: str | None = None) -> ArgumentM
     """Parse a map held in a string."""
     with gc_paused():
         return parse(text, path=path, fmt=fmt)
+
+
+def dump(amap: ArgumentMap, path: str | Path, *, fmt: str | None = None, **options: Any) -> None:
+    """Write ``amap`` to ``path`` atomically, in ``fmt`` or the format its extension names.
+
+    ``options`` are the writer's (see its ``OPTIONS``); `MapError` for one it does not have.
+    """
+    text = choose_writer(path, fmt).write(amap, **options)
+    write_atomic(path, text)
+
+
+def dumps(amap: ArgumentMap, *, fmt: str = "yaml", **options: Any) -> str:
+    """The map as text in ``fmt``."""
+    return get(fmt, for_writing=True).write(amap, **options)

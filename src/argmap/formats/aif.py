@@ -42,11 +42,11 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from argmap.errors import MapError, warn
+from argmap.errors import Losses, MapError, position, warn
+from argmap.formats.options import writer_options
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
@@ -80,31 +80,6 @@ class _Node:
     raw: dict[str, Any]
 
 
-@dataclass
-class _Issues:
-    """Problems of one kind, reported once each with a count and a few examples."""
-
-    text: str
-    path: str | None
-    examples: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
-    counts: Counter[str] = field(default_factory=Counter)
-    first: dict[str, tuple[str, str]] = field(default_factory=dict)
-
-    def add(self, kind: str, example: str, key: str = "nodeID", value: str = "") -> None:
-        self.counts[kind] += 1
-        if len(self.examples[kind]) < 3:
-            self.examples[kind].append(example)
-        self.first.setdefault(kind, (key, value))
-
-    def messages(self, templates: dict[str, str]) -> Iterator[tuple[str, int | None, int | None]]:
-        """(message, line, column) per kind of problem, located at its first example."""
-        for kind, count in self.counts.items():
-            key, value = self.first[kind]
-            line, column = _locate(self.text, key, value)
-            examples = "; ".join(self.examples[kind]) + ("; …" if count > 3 else "")
-            yield f"{templates[kind].format(n=count)} (e.g. {examples})", line, column
-
-
 _MESSAGES = {
     "bad_node": "skipped {n} node(s) that are not objects with a nodeID and a type",
     "bad_edge": "skipped {n} edge(s) that are not objects with fromID and toID",
@@ -127,11 +102,11 @@ _MESSAGES = {
 }
 
 
-def read(text: str, path: str | None = None) -> ArgumentMap:
+def read(text: str, *, path: str | None = None) -> ArgumentMap:
     """Parse AIF JSON of any known variant into a validated map; warnings for what was dropped."""
     data = _parse_json(text, path)
     body, layout = _body(data, text, path)
-    issues = _Issues(text, path)
+    issues = Losses(lambda place: _locate(text, *place))
     nodes = _nodes(body, issues)
     claims, ids = _claims(nodes, issues)
     projection = _Projection(nodes, ids, issues)
@@ -143,7 +118,7 @@ def read(text: str, path: str | None = None) -> ArgumentMap:
     dialogue = _dialogue_message(nodes, body)
     if dialogue:
         warn(dialogue, path=path)
-    for message, line, column in issues.messages(_MESSAGES):
+    for message, line, column in issues.counted(_MESSAGES):
         warn(message, path=path, line=line, column=column)
     if projection.rephrases:
         warn(
@@ -175,9 +150,7 @@ def _locate(text: str, key: str, value: str = "") -> tuple[int | None, int | Non
     match = re.search(pattern, text)
     if match is None:
         return None, None
-    start = match.start()
-    line = text.count("\n", 0, start) + 1
-    return line, start - (text.rfind("\n", 0, start) + 1) + 1
+    return position(text, match.start())
 
 
 def _shape_error(message: str, text: str, path: str | None, key: str, hint: str) -> MapError:
@@ -229,40 +202,40 @@ def _is_ova2(nodes: list[Any]) -> bool:
     return isinstance(first, dict) and "nodeID" not in first and "id" in first
 
 
-def _nodes(body: dict[str, Any], issues: _Issues) -> dict[str, _Node]:
+def _nodes(body: dict[str, Any], issues: Losses) -> dict[str, _Node]:
     """Nodes by nodeID (as a string), in file order; OVA2's ``id`` counts as nodeID."""
     key = "id" if _is_ova2(body["nodes"]) else "nodeID"
     nodes: dict[str, _Node] = {}
     for index, raw in enumerate(body["nodes"]):
         if not isinstance(raw, dict) or raw.get(key) is None or not isinstance(raw.get("type"), str):
-            issues.add("bad_node", f"nodes[{index}]", "nodes")
+            issues.add("bad_node", ("nodes", ""), f"nodes[{index}]")
             continue
         node_id = str(raw[key])
         if node_id in nodes:
-            issues.add("duplicate_node", f"nodeID {node_id}", key, node_id)
+            issues.add("duplicate_node", (key, node_id), f"nodeID {node_id}")
             continue
         node_text = raw.get("text")
         nodes[node_id] = _Node(node_id, raw["type"].strip(), "" if node_text is None else str(node_text), raw)
     return nodes
 
 
-def _edges(body: dict[str, Any], nodes: dict[str, _Node], issues: _Issues) -> list[tuple[str, str]]:
+def _edges(body: dict[str, Any], nodes: dict[str, _Node], issues: Losses) -> list[tuple[str, str]]:
     """(from, to) pairs between existing nodes, without self-loops or duplicates."""
     seen: set[tuple[str, str]] = set()
     pairs: list[tuple[str, str]] = []
     for index, raw in enumerate(body.get("edges", [])):
         ends = _edge_ends(raw)
         if ends is None:
-            issues.add("bad_edge", f"edges[{index}]", "edges")
+            issues.add("bad_edge", ("edges", ""), f"edges[{index}]")
             continue
         source, target = ends
         edge_key, edge_id = ("edgeID", str(raw["edgeID"])) if "edgeID" in raw else ("fromID", source)
         if source not in nodes or target not in nodes:
-            issues.add("dangling", f"edge {source} → {target}", edge_key, edge_id)
+            issues.add("dangling", (edge_key, edge_id), f"edge {source} → {target}")
         elif source == target:
-            issues.add("self_loop", f"{nodes[source].type} {source} → itself", edge_key, edge_id)
+            issues.add("self_loop", (edge_key, edge_id), f"{nodes[source].type} {source} → itself")
         elif (source, target) in seen:
-            issues.add("duplicate_edge", f"edge {source} → {target}", edge_key, edge_id)
+            issues.add("duplicate_edge", (edge_key, edge_id), f"edge {source} → {target}")
         else:
             seen.add((source, target))
             pairs.append((source, target))
@@ -288,7 +261,7 @@ def _slug(node_id: str) -> str:
     return slug[:_MAX_ID]
 
 
-def _claims(nodes: dict[str, _Node], issues: _Issues) -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
+def _claims(nodes: dict[str, _Node], issues: Losses) -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
     """Claim data by nodeID for every I-node, and the claim id of each."""
     from argmap.model import KINDS, SLUG_PATTERN
 
@@ -304,11 +277,11 @@ def _claims(nodes: dict[str, _Node], issues: _Issues) -> tuple[dict[str, dict[st
         if data.get("id") in used:
             del data["id"]
         if isinstance(extension, dict) and len(data) != len(extension):
-            issues.add("bad_extension", f"nodeID {node.id}", "nodeID", node.id)
+            issues.add("bad_extension", ("nodeID", node.id), f"nodeID {node.id}")
         claim_id = data.pop("id", None) or _unique(_slug(node.id), used, issues, node.id)
         used.add(claim_id)
         if not node.text:
-            issues.add("empty_text", f"nodeID {node.id}", "nodeID", node.id)
+            issues.add("empty_text", ("nodeID", node.id), f"nodeID {node.id}")
         claims[node.id] = {"id": claim_id, "kind": "claim", "text": node.text or "(no text)", **data}
         ids[node.id] = claim_id
     return claims, ids
@@ -332,10 +305,10 @@ def _from_extension(
     return {key: value for key, value in extension.items() if key in checks and checks[key](value)}
 
 
-def _unique(slug: str, used: set[str], issues: _Issues, node_id: str) -> str:
+def _unique(slug: str, used: set[str], issues: Losses, node_id: str) -> str:
     if slug not in used:
         return slug
-    issues.add("id_clash", f"nodeID {node_id} → {slug}", "nodeID", node_id)
+    issues.add("id_clash", ("nodeID", node_id), f"nodeID {node_id} → {slug}")
     number = 2
     while (candidate := f"{slug[: _MAX_ID - 8]}-{number}") in used:
         number += 1
@@ -345,7 +318,7 @@ def _unique(slug: str, used: set[str], issues: _Issues, node_id: str) -> str:
 class _Projection:
     """Turns S-nodes into relations on the claims of their I-node premises."""
 
-    def __init__(self, nodes: dict[str, _Node], ids: dict[str, str], issues: _Issues) -> None:
+    def __init__(self, nodes: dict[str, _Node], ids: dict[str, str], issues: Losses) -> None:
         self.nodes = nodes
         self.ids = ids
         self.issues = issues
@@ -383,7 +356,7 @@ class _Projection:
         elif from_type == "YA" and to_type in S_TYPES:
             return
         elif from_type in S_TYPES or to_type in S_TYPES or from_type == to_type == "I":
-            self.issues.add("stray_edge", f"{from_type} {source} → {to_type} {target}", "fromID", source)
+            self.issues.add("stray_edge", ("fromID", source), f"{from_type} {source} → {to_type} {target}")
 
     def _i_conclusions(self, node: _Node) -> list[str]:
         return [c for c in self.conclusions[node.id] if self.nodes[c].type == "I"]
@@ -392,20 +365,20 @@ class _Projection:
         if premises and conclusions:
             return False
         missing = "premise" if not premises else "conclusion"
-        self.issues.add("unanchored", f"{node.type} {node.id} has no I-node {missing}", "nodeID", node.id)
+        self.issues.add("unanchored", ("nodeID", node.id), f"{node.type} {node.id} has no I-node {missing}")
         return True
 
     def _scheme(self, node: _Node) -> None:
         scheme = node.raw.get("scheme")
         name = scheme if isinstance(scheme, str) and scheme else node.text
         if name.strip() not in DEFAULT_SCHEMES:
-            self.issues.add("scheme", f"{node.type} {node.id} '{name}'", "nodeID", node.id)
+            self.issues.add("scheme", ("nodeID", node.id), f"{node.type} {node.id} '{name}'")
 
     def _without_self(self, source: str, target: str, node: _Node) -> bool:
         if source != target:
             return True
         self.issues.add(
-            "self_relation", f"{node.type} {node.id} joins {self.ids[source]} to itself", "nodeID", node.id
+            "self_relation", ("nodeID", node.id), f"{node.type} {node.id} joins {self.ids[source]} to itself"
         )
         return False
 
@@ -456,7 +429,7 @@ class _Projection:
                         for group, conclusion in self.inferences[target]
                     )
             else:
-                self.issues.add("lost_undercut", f"CA {node.id} → RA {target}", "nodeID", node.id)
+                self.issues.add("lost_undercut", ("nodeID", node.id), f"CA {node.id} → RA {target}")
 
     def _undercut(self, group: list[str], conclusion: str, chosen: Any) -> dict[str, str]:
         """The undercut of one inference; ``chosen`` (from argmap's own files) names the premise."""
@@ -494,22 +467,22 @@ def _dialogue_message(nodes: dict[str, _Node], body: dict[str, Any]) -> str | No
     return f"skipped the dialogue layer ({what}): argmap keeps the argument only (I, RA, CA, MA)"
 
 
-def _other_types(nodes: dict[str, _Node], issues: _Issues) -> None:
+def _other_types(nodes: dict[str, _Node], issues: Losses) -> None:
     for node in nodes.values():
         if node.type in ARGUMENT_TYPES or node.type in DIALOGUE_TYPES:
             continue
         kind = {"EN": "en", "PA": "pa"}.get(node.type, "unknown_type")
-        issues.add(kind, f"{node.type} {node.id}", "nodeID", node.id)
+        issues.add(kind, ("nodeID", node.id), f"{node.type} {node.id}")
 
 
-def _check_contrasts(claims: dict[str, dict[str, Any]], issues: _Issues) -> None:
+def _check_contrasts(claims: dict[str, dict[str, Any]], issues: Losses) -> None:
     """Contrasts come from argmap's own key; drop those naming no claim of this file."""
     known = {claim["id"] for claim in claims.values()}
     for node_id, claim in claims.items():
         if "contrasts" in claim:
             kept = [t for t in claim["contrasts"] if t in known and t != claim["id"]]
             if len(kept) != len(claim["contrasts"]):
-                issues.add("bad_extension", f"nodeID {node_id}: contrasts", "nodeID", node_id)
+                issues.add("bad_extension", ("nodeID", node_id), f"nodeID {node_id}: contrasts")
             claim["contrasts"] = kept
 
 
@@ -540,8 +513,19 @@ def _finish(claims: dict[str, dict[str, Any]], meta: dict[str, Any], path: str |
 # --------------------------------------------------------------------------- writing
 
 
-def write(amap: ArgumentMap, *, indent: int | None = 2) -> str:
+@dataclass(frozen=True)
+class AifOptions:
+    """``indent``: spaces per JSON level (None: the whole document on one line)."""
+
+    indent: int | None = 2
+
+
+OPTIONS = AifOptions
+
+
+def write(amap: ArgumentMap, options: AifOptions | None = None, **fields: Any) -> str:
     """AIFdb JSON that OVA3/AIFdb load and that `read` turns back into the same map."""
+    indent = writer_options("aif", AifOptions, options, fields).indent
     writer = _Writer(amap)
     document = {
         "nodes": writer.nodes,

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 from argmap.errors import MapError, did_you_mean
 
 if TYPE_CHECKING:
-    from argmap.model import ArgumentMap
     from argmap.argumentation.semantics import Framework
+    from argmap.model import ArgumentMap
 
 _NAME = r"\s*([^\s,()%.]+(?:\.[^\s,()%.]+)*)\s*"
 _FACT = re.compile(rf"\s*(arg|att)\s*\({_NAME}(?:,{_NAME})?\)\s*\.")
@@ -22,7 +22,7 @@ _SPACE = re.compile(r"\s*(?:%.*)?$")
 _HINT = "write one fact per argument `arg(a).` and per attack `att(a,b).`"
 
 
-def read(text: str, path: str | None = None) -> ArgumentMap:
+def read(text: str, *, path: str | None = None) -> ArgumentMap:
     """The framework as a map: one claim per argument (id = its name), with its attacks."""
     from argmap.argumentation.semantics import framework_to_map
 
@@ -33,7 +33,7 @@ def read(text: str, path: str | None = None) -> ArgumentMap:
     )
 
 
-def read_framework(text: str, path: str | None = None) -> Framework:
+def read_framework(text: str, *, path: str | None = None) -> Framework:
     """Parse ASPARTIX facts; malformed facts raise a located `MapError`."""
     return _parse(text, path, None)
 

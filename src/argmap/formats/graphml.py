@@ -19,6 +19,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from argmap.errors import warn
+from argmap.formats.options import no_options
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -84,8 +85,12 @@ def to_graph(amap: ArgumentMap, *, clean: Any = None) -> nx.MultiDiGraph:
     return graph
 
 
-def write(amap: ArgumentMap, **_ignored: Any) -> str:
+OPTIONS = None
+
+
+def write(amap: ArgumentMap, options: None = None, **fields: Any) -> str:
     """GraphML text with its UTF-8 declaration; `networkx.read_graphml` gives `to_graph` back."""
+    no_options("graphml", options, fields)
     import networkx as nx
 
     clean = _Cleaner()

@@ -18,20 +18,20 @@ from argmap.errors import MapError, did_you_mean
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from argmap.model import ArgumentMap
     from argmap.argumentation.semantics import Framework
+    from argmap.model import ArgumentMap
 
 _HEADER_HINT = "an ICCMA'23 file starts with `p af <number of arguments>`"
 
 
-def read(text: str, path: str | None = None) -> ArgumentMap:
+def read(text: str, *, path: str | None = None) -> ArgumentMap:
     """The framework as a map: one claim per argument (id = its name), with its attacks."""
     from argmap.argumentation.semantics import framework_to_map
 
-    return framework_to_map(read_framework(text, path), path=path, locate=_self_attack_locator(text))
+    return framework_to_map(read_framework(text, path=path), path=path, locate=_self_attack_locator(text))
 
 
-def read_framework(text: str, path: str | None = None) -> Framework:
+def read_framework(text: str, *, path: str | None = None) -> Framework:
     """Parse ICCMA'23 (or TGF) text; malformed lines raise a located `MapError`."""
     lines = text.splitlines()
     for number, line in enumerate(lines):

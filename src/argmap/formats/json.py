@@ -7,8 +7,9 @@ relation is one link from the claim that makes it. A linked support is one link 
 other premises in ``with``; an undercut is one link to the conclusion with the premise of the
 attacked inference in ``from``.
 
-Reading uses the stdlib parser and builds the model's plain data directly (a million claims
-must load in seconds); positions are only worked out when something is wrong.
+Reading parses with pydantic-core (the stdlib's parser where it refuses the text, see
+`_parse`) and builds the model's plain data directly; positions are only worked out when
+something is wrong.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from argmap.errors import MapError, did_you_mean, warn
+from argmap.errors import MapError, did_you_mean, no_such_id, position, suggest_id, warn
+from argmap.formats.options import no_options
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
@@ -29,10 +31,12 @@ VERSION = 1
 SCHEMA_PATH = Path(__file__).with_name("argmap.schema.json")
 
 NODE_FIELDS = ("id", "kind", "text", "quote", "section", "tags", "base_score")
+#: Relations that are one plain list of target ids on a claim, and every ``relation`` a link
+#: can name (the plain ones, linked supports and undercuts).
 PLAIN_RELATIONS = ("supports", "attacks", "contrasts")
-RELATIONS = (*PLAIN_RELATIONS, "linked", "undercuts")
+LINK_RELATIONS = (*PLAIN_RELATIONS, "linked", "undercuts")
 _TOP_KEYS = ("format", "version", "directed", "multigraph", "meta", "nodes", "links")
-_RELATION_KEYS = frozenset(RELATIONS)
+_RELATION_KEYS = frozenset(LINK_RELATIONS)
 _LINK_KEYS: dict[str, frozenset[str]] = {
     "supports": frozenset({"source", "target", "relation"}),
     "attacks": frozenset({"source", "target", "relation"}),
@@ -82,8 +86,12 @@ def _links(amap: ArgumentMap) -> Iterator[dict[str, Any]]:
             yield {"source": source, "target": cut.to, "relation": "undercuts", "from": cut.from_}
 
 
-def write(amap: ArgumentMap, **_ignored: Any) -> str:
+OPTIONS = None
+
+
+def write(amap: ArgumentMap, options: None = None, **fields: Any) -> str:
     """Pretty enough to diff (one node or link per line), fast enough for a million claims."""
+    no_options("json", options, fields)
     document = to_document(amap)
     encode = json.JSONEncoder(ensure_ascii=False).encode
     parts = ["{"]
@@ -106,7 +114,7 @@ def write(amap: ArgumentMap, **_ignored: Any) -> str:
 # --- reading -------------------------------------------------------------------------------
 
 
-def read(text: str, path: str | None = None) -> ArgumentMap:
+def read(text: str, *, path: str | None = None) -> ArgumentMap:
     """The map in an argmap JSON document; `MapError` with JSON path, line and column."""
     from argmap.memory import gc_paused
     from argmap.model import read_consuming
@@ -132,7 +140,7 @@ def _read(text: str, path: str | None, *, consume: bool) -> ArgumentMap:
         raise MapError("the JSON is nested too deeply to be a map", path=path) from None
 
     def fail(message: str, where: tuple[Any, ...], hint: str | None = None, *, key: bool = False) -> MapError:
-        line, column = _line_column(text, _offset(text, where, key=key))
+        line, column = position(text, _offset(text, where, key=key))
         return MapError(f"{message} (at {json_path(where)})", path=path, line=line, column=column, hint=hint)
 
     data = _to_model_data(document, fail)
@@ -141,7 +149,7 @@ def _read(text: str, path: str | None, *, consume: bool) -> ArgumentMap:
 
     def locate(loc: tuple[Any, ...], key: bool) -> tuple[int, int] | None:
         where.append(_document_path(document, loc))
-        return _line_column(text, _offset(text, where[-1], key=key))
+        return position(text, _offset(text, where[-1], key=key))
 
     try:
         return validate_located(data, path=path, source_text=source_text, locate=locate, consume=consume)
@@ -160,8 +168,8 @@ def _read(text: str, path: str | None, *, consume: bool) -> ArgumentMap:
 def _parse(text: str) -> Any:
     """pydantic-core's parser when the document is well formed, else the stdlib's.
 
-    The Rust parser is faster and shares repeated strings (ids, kinds, relation names), which
-    saves about a third of the memory on a million claims. Anything it refuses goes through
+    The Rust parser is quicker and shares repeated strings (ids, kinds, relation names), which
+    saves memory on big maps. Anything it refuses goes through
     ``json.loads``, which either accepts it (NaN, very deep nesting) or says where it breaks.
     """
     from pydantic_core import from_json
@@ -255,10 +263,7 @@ def _attach_other(link: Any, index: int, by_id: dict[str, dict[str, Any]], fail:
     source = link["source"]
     maker = by_id.get(source) if type(source) is str else None
     if maker is None:
-        hint = did_you_mean(str(source), by_id) if len(by_id) <= 20_000 else None
-        raise fail(
-            f"no claim has the id {source!r}", ("links", index, "source"), hint or "check the spelling"
-        )
+        raise fail(no_such_id(source), ("links", index, "source"), suggest_id(str(source), by_id))
     if relation == "linked":
         maker.setdefault("linked", []).append({"to": link["target"], "with": link["with"]})
     else:
@@ -278,7 +283,7 @@ def _refuse_link(link: Any, index: int, fail: Any) -> NoReturn:
         raise fail(
             f"unknown relation {relation!r}",
             ("links", index, "relation"),
-            did_you_mean(str(relation), RELATIONS) or "use one of: " + ", ".join(RELATIONS),
+            did_you_mean(str(relation), LINK_RELATIONS) or "use one of: " + ", ".join(LINK_RELATIONS),
         )
     for key in link:
         if key not in _LINK_KEYS[relation]:
@@ -326,7 +331,7 @@ def _document_path(document: dict[str, Any], loc: tuple[Any, ...]) -> tuple[Any,
     """Where a model location (``claims.3.supports.0``) sits in the document (``links[7].target``)."""
     if not loc or loc[0] != "claims":
         return loc
-    if len(loc) < 3 or not isinstance(loc[1], int) or loc[2] not in RELATIONS:
+    if len(loc) < 3 or not isinstance(loc[1], int) or loc[2] not in LINK_RELATIONS:
         return ("nodes", *loc[1:])
     index, relation = loc[1], loc[2]
     position = loc[3] if len(loc) > 3 else None
@@ -393,8 +398,3 @@ def _offset(text: str, where: tuple[Any, ...], *, key: bool = False) -> int:
     except (IndexError, ValueError):
         pass
     return position
-
-
-def _line_column(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1

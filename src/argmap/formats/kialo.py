@@ -28,12 +28,10 @@ Parsing is one pass over the lines and link resolution is iterative, so depth is
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from argmap.errors import MapError, warn
+from argmap.errors import Losses, MapError, warn
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
@@ -89,29 +87,6 @@ class _Source:
         return f" ({self.text})" if _SPACE.search(self.text) else f"({self.text})"
 
 
-class _Report:
-    """Warnings of one kind, sent once each with a count, examples and the first line."""
-
-    def __init__(self, path: str | None) -> None:
-        self.path = path
-        self.counts: Counter[str] = Counter()
-        self.examples: dict[str, list[str]] = {}
-        self.lines: dict[str, int] = {}
-
-    def add(self, kind: str, example: str, line: int) -> None:
-        self.counts[kind] += 1
-        self.examples.setdefault(kind, [])
-        if len(self.examples[kind]) < 3:
-            self.examples[kind].append(example)
-        self.lines.setdefault(kind, line)
-
-    def messages(self) -> Iterator[tuple[str, int]]:
-        """(message, line) per kind of problem, located at its first example."""
-        for kind, count in self.counts.items():
-            examples = "; ".join(self.examples[kind]) + ("; …" if count > 3 else "")
-            yield f"{_MESSAGES[kind].format(n=count)} (e.g. {examples})", self.lines[kind]
-
-
 _MESSAGES = {
     "preamble": "ignored {n} line(s) before the first claim",
     "answers": "kept {n} thesis/theses answering a question as claims of kind thesis with no relation "
@@ -126,16 +101,16 @@ _MESSAGES = {
 }
 
 
-def read(text: str, path: str | None = None) -> ArgumentMap:
+def read(text: str, *, path: str | None = None) -> ArgumentMap:
     """Parse a Kialo export of either dialect into a validated map."""
     lines = _LINE_BREAK.split(text.lstrip("\ufeff"))
-    report = _Report(path)
+    report = Losses(lambda line: (line, None))
     title, new_dialect, start = _header(lines, path)
     entries, end = _entries(lines, start, new_dialect, path, report)
     sources = _sources(lines, end)
     claims = _Builder(entries, sources, report).claims()
     _source_warnings(sources, end, report)
-    for message, line in report.messages():  # sent from here to point at the caller of `read`
+    for message, line, _ in report.counted(_MESSAGES):  # sent from here: warn points at read's caller
         warn(message, path=path, line=line)
     return _finish(title, claims, path)
 
@@ -164,7 +139,7 @@ def _header(lines: list[str], path: str | None) -> tuple[str | None, bool, int]:
 
 
 def _entries(
-    lines: list[str], start: int, new_dialect: bool, path: str | None, report: _Report
+    lines: list[str], start: int, new_dialect: bool, path: str | None, report: Losses
 ) -> tuple[list[_Entry], int]:
     """The numbered claims in file order, and the index where claims end (``Sources:`` or EOF)."""
     entries: list[_Entry] = []
@@ -181,7 +156,7 @@ def _entries(
             continue
         if current is None:
             if line.strip():
-                report.add("preamble", repr(line.strip()[:40]), index + 1)
+                report.add("preamble", index + 1, repr(line.strip()[:40]))
         elif new_dialect or line.strip():
             current.body.append(line)
     return _trim(entries), len(lines)
@@ -248,12 +223,12 @@ def _sources(lines: list[str], end: int) -> dict[str, _Source]:
     return sources
 
 
-def _source_warnings(sources: dict[str, _Source], end: int, report: _Report) -> None:
+def _source_warnings(sources: dict[str, _Source], end: int, report: Losses) -> None:
     for number, source in sources.items():
         if source.excerpt:
-            report.add("excerpt", f"[{number}]", end + 1)
+            report.add("excerpt", end + 1, f"[{number}]")
         if not source.cited:
-            report.add("uncited", f"[{number}]", end + 1)
+            report.add("uncited", end + 1, f"[{number}]")
 
 
 def _unescape(text: str) -> str:
@@ -269,7 +244,7 @@ def _unescape(text: str) -> str:
 class _Builder:
     """Turns entries into claim data: ids, kinds, texts and relations."""
 
-    def __init__(self, entries: list[_Entry], sources: dict[str, _Source], report: _Report) -> None:
+    def __init__(self, entries: list[_Entry], sources: dict[str, _Source], report: Losses) -> None:
         self.entries = {entry.path: entry for entry in entries}
         self.order = entries
         self.sources = sources
@@ -298,7 +273,7 @@ class _Builder:
             claim["tags"] = ["question"]
         text = _unescape(self._footnotes(body, entry.line)).strip()
         if not text:
-            self.report.add("empty", entry.path + ".", entry.line)
+            self.report.add("empty", entry.line, entry.path + ".")
         claim["text"] = text or "(no text)"
         return claim
 
@@ -314,7 +289,7 @@ class _Builder:
         def replace(match: re.Match[str]) -> str:
             source = self.sources.get(match[1])
             if source is None:
-                self.report.add("unknown_footnote", match[0], line)
+                self.report.add("unknown_footnote", line, match[0])
                 return match[0]
             source.cited = True
             return match[0] + source.inline
@@ -335,20 +310,20 @@ class _Builder:
     def _relate(self, entry: _Entry) -> None:
         if entry.parent is None or entry.label not in ("Pro", "Con"):
             if entry.parent is not None:
-                self.report.add("answers", entry.path + ".", entry.line)
+                self.report.add("answers", entry.line, entry.path + ".")
             return
         source, target = self._resolve(entry.path), self._resolve(entry.parent)
         if source is None or target is None:
-            self.report.add("broken_link", f"{entry.path}. -> See {entry.link}.", entry.line)
+            self.report.add("broken_link", entry.line, f"{entry.path}. -> See {entry.link}.")
             return
         if source == target:
-            self.report.add("self_link", f"{entry.path}. -> See {entry.link}.", entry.line)
+            self.report.add("self_link", entry.line, f"{entry.path}. -> See {entry.link}.")
             return
         relation = "supports" if entry.label == "Pro" else "attacks"
         targets = self.data[source].setdefault(relation, [])
         target_id = self.data[target]["id"]
         if entry.link is not None and target_id in targets:
-            self.report.add("repeated", f"{entry.path}. -> See {entry.link}.", entry.line)
+            self.report.add("repeated", entry.line, f"{entry.path}. -> See {entry.link}.")
             return
         targets.append(target_id)
 

@@ -1,6 +1,6 @@
 """Mermaid flowchart, the picture GitHub and GitLab draw from a fenced ```` ```mermaid ```` block.
 
-It draws what the DOT writer draws (`argmap.formats.dot.diagram`), using only syntax that
+It draws what the DOT writer draws (`argmap.formats.diagram`), using only syntax that
 Mermaid 9 and later understand: ``flowchart``, quoted labels, ``:::class``, ``classDef``,
 ``linkStyle``, ``-->``/``--x``/``-.-``. Node ids are generated (``n0``, ``n1``, ...), never
 taken from the map, and every label is quoted with Mermaid's entity codes (``#35;``), so no
@@ -9,18 +9,20 @@ claim text can end a label, start a directive (``%%{init}``) or be read as marku
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from argmap.formats.dot import (
+from argmap.formats.diagram import (
     ATTACK_COLOUR,
     CONTRAST_COLOUR,
     KIND_STYLE,
     SUPPORT_COLOUR,
-    _check_options,
+    DiagramOptions,
     diagram,
     node_label,
 )
+from argmap.formats.options import writer_options
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
@@ -82,19 +84,24 @@ def _class_def(kind: str) -> str:
     return f"fill:{style['fillcolor']},stroke:{style['color']},stroke-width:{width},color:#1a202c"
 
 
-def generate(
-    amap: ArgumentMap,
-    *,
-    cluster_by: str = "section",
-    wrap: int = 30,
-    rankdir: str = "BT",
-    status: Mapping[str, str] | None = None,
-    show_ids: bool = True,
-) -> Iterator[str]:
+@dataclass(frozen=True)
+class MermaidOptions(DiagramOptions):
+    """`DiagramOptions`; Mermaid chooses its own fonts."""
+
+
+OPTIONS = MermaidOptions
+
+
+def generate(amap: ArgumentMap, options: MermaidOptions | None = None, **fields: Any) -> Iterator[str]:
     """The flowchart line by line (each without its newline)."""
-    rankdir = _check_options(cluster_by, rankdir, wrap, status)
-    status = status or {}
+    chosen = writer_options("mermaid", MermaidOptions, options, fields)
+    return _lines(amap, chosen, chosen.checked())
+
+
+def _lines(amap: ArgumentMap, options: MermaidOptions, rankdir: str) -> Iterator[str]:
     drawing = diagram(amap)
+    status = options.status or {}
+    cluster_by, wrap, show_ids = options.cluster_by, options.wrap, options.show_ids
     if amap.meta.title:
         # a comment, on one line and without "%": Mermaid looks for %%{directives}%% anywhere
         yield "%% " + " ".join(amap.meta.title.split()).replace("%", "#37;")
@@ -140,18 +147,6 @@ def generate(
             yield f"  class {ids[claim.id]} {STATUS_CLASS[status[claim.id]]}"
 
 
-def write(
-    amap: ArgumentMap,
-    *,
-    cluster_by: str = "section",
-    wrap: int = 30,
-    rankdir: str = "BT",
-    status: Mapping[str, str] | None = None,
-    show_ids: bool = True,
-    **_ignored: Any,
-) -> str:
+def write(amap: ArgumentMap, options: MermaidOptions | None = None, **fields: Any) -> str:
     """The map as a Mermaid flowchart (ends with a newline); same map, same bytes."""
-    lines = generate(
-        amap, cluster_by=cluster_by, wrap=wrap, rankdir=rankdir, status=status, show_ids=show_ids
-    )
-    return "\n".join(lines) + "\n"
+    return "\n".join(generate(amap, options, **fields)) + "\n"

@@ -1,7 +1,7 @@
 """argmap's native YAML format: read with exact locations, write normalised.
 
-Reading builds plain data straight from libyaml's event stream (about three times faster
-than ``yaml.safe_load``), and refuses what a map never needs and attackers love: anchors,
+Reading builds plain data straight from libyaml's event stream (no ``yaml.safe_load``
+and its constructors), and refuses what a map never needs and attackers love: anchors,
 aliases, merge keys, custom tags, duplicate keys and several documents. Every scalar stays a
 string (``null``/``~``/empty excepted), so YAML 1.1's ``no``/``on``/``1.0`` can never turn
 an id or a text into a boolean or a number; pydantic converts the few numeric fields.
@@ -12,13 +12,15 @@ column of every node, so a valid million-claim map never pays for them.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import yaml
 
-from argmap.errors import MapError
+from argmap.errors import Locator, MapError
+from argmap.formats.options import no_options
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
@@ -79,123 +81,135 @@ def parse(text: str, path: str | None = None, *, locations: _Locations | None = 
     return _parse_located(text, path, locations)
 
 
-_NULL_TAG = _STANDARD_TAG + "null"
-
-
 def _parse_fast(text: str, path: str | None) -> Any:
-    """`parse` without locations: the hot loop of every load, kept as tight as it gets.
+    """`parse` without locations: the hot loop of every load (`_build`), and its errors.
 
-    It pulls events from the parser itself (``yaml.parse`` would add a generator step and a
-    second method call per event), keeps the current container, its kind and the pending
-    key in local variables, and decides the common event (a plain scalar in a mapping) in a
-    few attribute reads. Every refusal goes through the same helpers as `_parse_located`, so
-    messages and locations are the same.
+    `_build` pulls events from the parser itself (``yaml.parse`` would add a generator step
+    and a second method call per event), keeps the current container, its kind and the
+    pending key in local variables, and decides the common event (a plain scalar in a
+    mapping) in a few attribute reads. Every refusal goes through the same helpers as
+    `_parse_located`, so messages and locations are the same.
     """
-    scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
-    mapping_start, mapping_end = yaml.MappingStartEvent, yaml.MappingEndEvent
-    sequence_start, sequence_end = yaml.SequenceStartEvent, yaml.SequenceEndEvent
-    document_start, stream_end = yaml.DocumentStartEvent, yaml.StreamEndEvent
-    nulls, plain_tags, null_tag, no_key = _NULLS, _PLAIN_TAGS, _NULL_TAG, _NO_KEY
-    # The enclosing containers as (container, is_mapping); their pending key is always
-    # _NO_KEY, because a child is attached to its key before it is entered.
-    stack: list[tuple[Any, bool]] = []
-    push, pop = stack.append, stack.pop
-    container: Any = None
-    is_map = False
-    key: Any = no_key
-    root: Any = None
-    documents = 0
     loader = Loader(text)
-    get_event = loader.get_event
-    pending: Any = None  # an event read ahead that the loop still has to handle
     try:
-        while True:
-            if pending is None:
-                event = get_event()
-            else:
-                event, pending = pending, None
-            kind = event.__class__
-            if kind is scalar_event:
-                if event.anchor is not None:
-                    _refuse_anchor(event, path)
-                value = event.value
-                tag = event.tag
-                if tag is None or tag == "!":
-                    if value in nulls and event.implicit[0]:
-                        value = None
-                elif tag in plain_tags:
-                    if tag == null_tag:
-                        value = None
-                else:
-                    _scalar(event, path)  # raises: the tag is not allowed
-                if is_map:
-                    if key is no_key:
-                        if value is None:
-                            value = "null"
-                        elif value == "<<" and event.implicit[0]:
-                            _refuse_merge(event, path)
-                        if value in container:
-                            _refuse_duplicate(event, path, value)
-                        key = value
-                        # Most keys are followed by a plain scalar value: take it here,
-                        # without another round of dispatch.
-                        event = get_event()
-                        if event.__class__ is not scalar_event or event.anchor is not None:
-                            pending = event
-                            continue
-                        value = event.value
-                        tag = event.tag
-                        if tag is None:
-                            if value in nulls and event.implicit[0]:
-                                value = None
-                        else:
-                            pending = event
-                            continue
-                    container[key] = value
-                    key = no_key
-                elif container is not None:
-                    container.append(value)
-                else:
-                    root = value
-            elif kind is mapping_end or kind is sequence_end:
-                container, is_map = pop()
-                key = no_key
-            elif kind is mapping_start or kind is sequence_start:
-                if event.anchor is not None:
-                    _refuse_anchor(event, path)
-                tag = event.tag
-                if tag is not None and tag not in plain_tags and tag != "!":
-                    _refuse_tag(event, path)
-                child: Any = {} if kind is mapping_start else []
-                if is_map:
-                    if key is no_key:
-                        _refuse_complex_key(event)
-                    container[key] = child
-                    key = no_key
-                elif container is not None:
-                    container.append(child)
-                else:
-                    root = child
-                push((container, is_map))
-                container = child
-                is_map = kind is mapping_start
-            elif kind is alias_event:
-                _refuse_anchor(event, path, alias=True)
-            elif kind is document_start:
-                documents += 1
-                if documents > 1:
-                    _refuse_second_document(event, path)
-            elif kind is stream_end:
-                break
+        with _as_map_errors(text, path):
+            return _build(loader.get_event, path)
+    finally:
+        loader.dispose()
+
+
+@contextmanager
+def _as_map_errors(text: str, path: str | None) -> Iterator[None]:
+    """Every way parsing can fail as one located `MapError`, the same for both parsers."""
+    try:
+        yield
     except MapError as exc:
         raise exc.with_path(path) if path else exc from None
     except yaml.MarkedYAMLError as exc:
         raise _syntax_error(exc, path, text) from None
     except yaml.YAMLError as exc:  # e.g. a reader error on control characters
         raise MapError(f"not valid YAML: {exc}", path=path) from None
-    finally:
-        loader.dispose()
-    return root
+
+
+def _build(get_event: Callable[[], Any], path: str | None) -> Any:
+    """Plain data from the parser's events, kept as tight as it gets (see `_parse_fast`)."""
+    scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
+    mapping_start, mapping_end = yaml.MappingStartEvent, yaml.MappingEndEvent
+    sequence_start, sequence_end = yaml.SequenceStartEvent, yaml.SequenceEndEvent
+    document_start, stream_end = yaml.DocumentStartEvent, yaml.StreamEndEvent
+    nulls, no_key = _NULLS, _NO_KEY
+    # (container, is_mapping) of the enclosing ones; a child is attached before it is entered
+    stack: list[tuple[Any, bool]] = []
+    push, pop = stack.append, stack.pop
+    container: Any = None
+    is_map, documents = False, 0
+    key: Any = no_key
+    root: Any = None
+    pending: Any = None  # an event read ahead that the loop still has to handle
+    while True:
+        if pending is None:
+            event = get_event()
+        else:
+            event, pending = pending, None
+        kind = event.__class__
+        if kind is scalar_event:
+            if event.anchor is not None:
+                _refuse_anchor(event, path)
+            value = event.value
+            if event.tag is None or event.tag == "!":
+                if value in nulls and event.implicit[0]:
+                    value = None
+            else:
+                value = _scalar(event, path)
+            if is_map:
+                if key is no_key:
+                    if value is None or value == "<<" or value in container:
+                        value = _key(event, value, container, path)
+                    key = value
+                    # most keys are followed by a plain scalar value: take it without dispatch
+                    event = get_event()
+                    if (
+                        event.__class__ is not scalar_event
+                        or event.anchor is not None
+                        or event.tag is not None
+                    ):
+                        pending = event
+                        continue
+                    value = event.value
+                    if value in nulls and event.implicit[0]:
+                        value = None
+                container[key] = value
+                key = no_key
+            elif container is not None:
+                container.append(value)
+            else:
+                root = value
+        elif kind is mapping_end or kind is sequence_end:
+            container, is_map = pop()
+            key = no_key
+        elif kind is mapping_start or kind is sequence_start:
+            child = _container(event, path)
+            if is_map:
+                if key is no_key:
+                    _refuse_complex_key(event)
+                container[key] = child
+                key = no_key
+            elif container is not None:
+                container.append(child)
+            else:
+                root = child
+            push((container, is_map))
+            container = child
+            is_map = kind is mapping_start
+        elif kind is alias_event:
+            _refuse_anchor(event, path, alias=True)
+        elif kind is document_start:
+            documents += 1
+            if documents > 1:
+                _refuse_second_document(event, path)
+        elif kind is stream_end:
+            return root
+
+
+def _key(event: Any, value: str | None, mapping: dict[str, Any], path: str | None) -> str:
+    """A scalar read as a mapping key: ``null`` is the text "null"; merge keys and repeats refused."""
+    if value is None:
+        value = "null"
+    elif value == "<<" and event.implicit[0]:
+        _refuse_merge(event, path)
+    if value in mapping:
+        _refuse_duplicate(event, path, value)
+    return value
+
+
+def _container(event: Any, path: str | None) -> dict[str, Any] | list[Any]:
+    """A fresh mapping or list for a start event; anchors and custom tags refused."""
+    if event.anchor is not None:
+        _refuse_anchor(event, path)
+    tag = event.tag
+    if tag is not None and tag not in _PLAIN_TAGS and tag != "!":
+        _refuse_tag(event, path)
+    return {} if event.__class__ is yaml.MappingStartEvent else []
 
 
 def _refuse(event: Any, path: str | None, message: str, hint: str) -> NoReturn:
@@ -240,8 +254,8 @@ def _parse_located(text: str, path: str | None, locations: _Locations) -> Any:
     stack: list[list[Any]] = []
     root: Any = None
     documents = 0
-    events = yaml.parse(text, Loader=Loader)
-    try:
+    events: Any = yaml.parse(text, Loader=Loader)
+    with _as_map_errors(text, path):
         for event in events:
             kind = type(event)
             if kind is yaml.ScalarEvent:
@@ -257,7 +271,8 @@ def _parse_located(text: str, path: str | None, locations: _Locations) -> Any:
                     if key in frame[0]:
                         _refuse_duplicate(event, path, key)
                     frame[2] = key
-                    locations.keys[(*frame[1], key)] = _mark(event)
+                    key_path = (*frame[1], key)
+                    locations.keys[key_path] = _mark(event)
                     continue
                 value = _scalar(event, path)
                 if not stack:
@@ -286,12 +301,6 @@ def _parse_located(text: str, path: str | None, locations: _Locations) -> Any:
                 documents += 1
                 if documents > 1:
                     _refuse_second_document(event, path)
-    except MapError as exc:
-        raise exc.with_path(path) if path else exc from None
-    except yaml.MarkedYAMLError as exc:
-        raise _syntax_error(exc, path, text) from None
-    except yaml.YAMLError as exc:  # e.g. a reader error on control characters
-        raise MapError(f"not valid YAML: {exc}", path=path) from None
     return root
 
 
@@ -349,20 +358,17 @@ def _syntax_error(exc: yaml.MarkedYAMLError, path: str | None, text: str) -> Map
     )
 
 
-def read(text: str, path: str | None = None) -> ArgumentMap:
+def read(text: str, *, path: str | None = None) -> ArgumentMap:
     """Parse and validate a native map; quotes are checked against ``meta.source``."""
     return _read(text, path, lenient=False)[0]
 
 
-def read_lenient(text: str, path: str | None = None) -> tuple[ArgumentMap, str | None, Locator]:
+def read_lenient(text: str, *, path: str | None = None) -> tuple[ArgumentMap, str | None, Locator]:
     """The map checked for shape only, its source text, and a locator for its paths.
 
     ``argmap check`` reports every cross-reference problem itself, each at its location.
     """
     return _read(text, path, lenient=True)
-
-
-Locator = Callable[[Path_, bool], "Loc | None"]
 
 
 def _read(text: str, path: str | None, *, lenient: bool) -> tuple[ArgumentMap, str | None, Locator]:
@@ -497,8 +503,12 @@ def to_data(amap: ArgumentMap) -> dict[str, Any]:
     return data
 
 
-def write(amap: ArgumentMap, **_options: Any) -> str:
+OPTIONS = None
+
+
+def write(amap: ArgumentMap, options: None = None, **fields: Any) -> str:
     """Native YAML that reads back to an equal map."""
-    return yaml.dump(  # type: ignore[no-any-return]
+    no_options("yaml", options, fields)
+    return yaml.dump(
         to_data(amap), Dumper=_dumper(), sort_keys=False, allow_unicode=True, width=100, indent=2
     )

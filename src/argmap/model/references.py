@@ -33,7 +33,7 @@ def reference_problems(
     ``by_id`` is the map's id index when the caller has just built it (validation does, and
     keeps it as `ArgumentMap.by_id`: a million-entry dict costs about a second to build).
     """
-    from argmap.errors import did_you_mean
+    from argmap.errors import no_such_id, suggest_id
 
     claims = amap.claims
     known: Mapping[str, object] = {c.id: c for c in claims} if by_id is None else by_id
@@ -53,8 +53,7 @@ def reference_problems(
         known = seen
 
     def unknown(target: str, loc: tuple[str | int, ...]) -> Problem:
-        hint = did_you_mean(target, known) if len(known) <= 20_000 else None
-        return Problem(loc, "unknown_id", f"no claim has the id {target!r}", hint or "check the spelling")
+        return Problem(loc, "unknown_id", no_such_id(target), suggest_id(target, known))
 
     pairs: set[tuple[str, str]] | None = None
     check_quotes = source_text is not None

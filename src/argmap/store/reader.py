@@ -239,7 +239,7 @@ def read_path(
         connection.close()
 
 
-def read(text: str, path: str | None = None) -> ArgumentMap:
+def read(text: str, *, path: str | None = None) -> ArgumentMap:
     """A store is a binary file: it is read from its path (`read_path`), never from text."""
     raise MapError(
         "an argmap store is read from its file, not from text",

@@ -1,151 +1,42 @@
-"""Argdown (argdown.org), read and write.
-
-Reading follows Argdown 1.7.5 itself: `_argdown_lexer` and `_argdown_model` port its lexer,
-grammar and model builder, so a file has the statements, arguments and explicit relations
-that ``argdown json`` reports. This module maps that model onto an `ArgumentMap`:
-
-- equivalence class (``[Title]``, or an untitled paragraph) → claim. Id: the title as a slug
-  (``Statement 1`` → ``statement-1``), or for untitled statements a slug of the first words;
-  made unique with ``-2``, ``-3``. A title that is not its id is kept as the first tag,
-  ``title:<Title>``. Text: the first definition; later different definitions are warned about.
-- argument (``<Title>``) → claim with the description as text and first tag
-  ``argument:<Title>``, unless it is a bare reconstruction (no description, no relation of its
-  own besides undercuts), which only contributes its inferences.
-- premise-conclusion structure → each inference step is a support of its conclusion: one
-  premise gives ``supports``, several give a ``linked`` support (declared on the first premise).
-  Premises of a step are the data ``uses: [n, ...]`` or else the statements since the previous
-  conclusion, as Argdown's own explodeArguments reads them. A reconstructed argument that is a
-  claim also ``supports`` its main conclusion.
-- ``+`` / ``+>`` (and strict ``entails``) → supports; ``-`` / ``->`` → attacks; relations of
-  a reconstructed argument start at its main conclusion, as in Argdown.
-- ``><`` (contradictory) and strict-mode ``-`` (contrary) → **mutual attacks**, with a warning.
-  argmap's ``contrasts`` means two sides of one comparison with no inference between them;
-  contradictories and contraries exclude each other, which is what a pair of attacks says to the
-  acceptability semantics. What is lost is only the label: written back, they are two attacks.
-- undercut (``_``, ``<_``, ``_>``) of an inference → ``undercuts: {from, to}`` on the
-  undercutting claim, ``from`` being the step's first premise; of a statement or a sketched
-  argument → an undercut of each of its supports (an attack, with a warning, if it has none).
-- headings → ``section`` (the innermost heading's text); ``#tag`` / ``#(tag)`` → tags;
-  front matter ``title``/``author``/``source``/``licence``/``url`` → meta; data keys ``kind``,
-  ``quote``, ``section``, ``base_score``, ``tags``, ``text``, ``contrasts`` → those fields.
-- bold, italic, mentions, shortcodes: kept in the text as Argdown renders it; link URLs,
-  inference rules, other data and front-matter keys, heading tags and nesting: dropped with a
-  located warning.
-
-Writing gives Argdown that the Argdown CLI accepts and that reads back to the same map: one
-definition ``[id]: text #tags {data}`` per claim in map order (``<Title>:`` for claims read
-from arguments, ``[Title]:`` where a ``title:`` tag allows it), headings for sections, relations
-indented under their source (``+>``, ``->``, ``_>``), and for each linked support and each
-undercut inference a reconstruction ``<Inference n>`` whose premises and conclusion are the
-claims. ``_> <Inference n> {from: "id"}`` names the undercut premise when it is not the first.
-What Argdown text cannot carry exactly (line breaks, edge whitespace, tags with ``)``) goes
-into the data block as well, and ``contrasts`` always does (Argdown has no such relation).
-"""
+"""Argdown's model of a document (`document`) onto an `ArgumentMap`: the mapping the
+package docstring describes, with a located warning for everything it cannot keep."""
 
 from __future__ import annotations
 
-import bisect
-import gc
-import re
-import unicodedata
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from argmap.errors import MapError, warn
-from argmap.formats import _argdown_model as am
+from argmap.errors import LineIndex, Losses, MapError, warn
+from argmap.formats.argdown import document as am
+from argmap.formats.argdown.ids import slug, unique, words_slug
+from argmap.formats.argdown.parser import parse
+from argmap.memory import gc_paused
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
 
-SLUG = re.compile(r"[a-z0-9][a-z0-9._-]*")
 DATA_KEYS = ("kind", "quote", "section", "base_score", "tags", "text", "contrasts")
 META_KEYS = ("title", "author", "source", "licence", "url")
 
 
-def read(text: str, path: str | None = None) -> ArgumentMap:
+def read(text: str, *, path: str | None = None) -> ArgumentMap:
     """The map in an Argdown document; `MapError` (with line and column) if it is not Argdown."""
     text = text.removeprefix("\ufeff")
-    locate = Locator(text)
-    with paused_gc():
+    locate = LineIndex(text, breaks=r"\r\n|\r|\n")
+    with gc_paused():
         try:
-            doc = am.parse(text)
+            doc = parse(text)
         except am.ArgdownSyntaxError as error:
-            line, column = locate(error.offset)
-            raise MapError(error.message, path=path, line=line, column=column, hint=error.hint) from None
+            at_line, at_column = locate(error.offset)
+            raise MapError(
+                error.message, path=path, line=at_line, column=at_column, hint=error.hint
+            ) from None
         reader = _Reader(doc, locate, path)
         amap = reader.build()
-    for message, line, column in reader.report.located():
+    for message, line, column in reader.report.listed():  # sent from here: warn points at read's caller
         warn(message, path=path, line=line, column=column)
     return amap
-
-
-def write(amap: ArgumentMap, **options: Any) -> str:
-    """Argdown text for ``amap``, accepted by the Argdown CLI; `read` gives ``amap`` back."""
-    from argmap.formats._argdown_write import write as _write
-
-    with paused_gc():
-        return _write(amap, **options)
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """No cyclic GC while a document's many small objects are made: it triples the time."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def slug(title: str, limit: int = 60) -> str:
-    """A claim id for a title: the title itself when it already is one, else its slug ('' if none)."""
-    if SLUG.fullmatch(title) and len(title) <= 200:
-        return title
-    ascii_text = (
-        title
-        if title.isascii()
-        else unicodedata.normalize("NFKD", title.replace("ß", "ss")).encode("ascii", "ignore").decode()
-    )
-    text = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return text[:limit].rstrip("-")
-
-
-class Locator:
-    """Offset → (line, column), both 1-based; line breaks as Argdown counts them."""
-
-    def __init__(self, text: str) -> None:
-        self.starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
-
-    def __call__(self, offset: int) -> tuple[int, int]:
-        index = bisect.bisect_right(self.starts, offset) - 1
-        return index + 1, offset - self.starts[index] + 1
-
-
-class _Report:
-    """Warnings, one per kind of loss, at its first place (with a count of the others)."""
-
-    def __init__(self, locate: Locator, path: str | None) -> None:
-        self.locate = locate
-        self.path = path
-        self.items: dict[str, list[int]] = {}
-
-    def add(self, message: str, offset: int) -> None:
-        self.items.setdefault(message, []).append(offset)
-
-    def located(self) -> Iterator[tuple[str, int, int]]:
-        """(message, line, column) per kind of loss, in the order of the file."""
-        for message, offsets in sorted(self.items.items(), key=lambda item: min(item[1])):
-            offsets = sorted(offsets)
-            line, column = self.locate(offsets[0])
-            if len(offsets) > 1:
-                lines = sorted({self.locate(o)[0] for o in offsets[1:]})
-                shown = ", ".join(str(n) for n in lines[:8]) + (", ..." if len(lines) > 8 else "")
-                message += f" (also {len(offsets) - 1} more: line {shown})"
-            yield message, line, column
 
 
 @dataclass(eq=False)
@@ -179,11 +70,11 @@ def _definitions(members: Iterable[am.Statement]) -> list[am.Statement]:
 
 
 class _Reader:
-    def __init__(self, doc: am.Document, locate: Locator, path: str | None) -> None:
+    def __init__(self, doc: am.Document, locate: LineIndex, path: str | None) -> None:
         self.doc = doc
         self.locate = locate
         self.path = path
-        self.report = _Report(locate, path)
+        self.report = Losses(locate)
         self.entries: dict[int, _Entry] = {}  # id(node) -> entry
 
     # ------------------------------------------------------------------ claims
@@ -224,12 +115,12 @@ class _Reader:
         taken: set[str] = set()
         for entry in entries:
             if not entry.node.auto:
-                entry.id = _unique(
+                entry.id = unique(
                     slug(entry.node.title) or ("argument" if entry.is_argument else "statement"), taken
                 )
         for entry in entries:
             if entry.node.auto:
-                entry.id = _unique(_words_slug(self.text_of(entry)) or "statement", taken)
+                entry.id = unique(words_slug(self.text_of(entry)) or "statement", taken)
 
     def text_of(self, entry: _Entry) -> str:
         definitions = _definitions(entry.node.members)
@@ -573,21 +464,3 @@ class _Reader:
 
 def _only_mode(model: Any) -> bool:
     return isinstance(model, dict) and set(model) <= {"mode", "removeTagsFromText"}
-
-
-def _words_slug(text: str, limit: int = 40) -> str:
-    """An id from the first words of a text, cut between words."""
-    full = slug(" ".join(text.split()[:8]), 200)
-    if len(full) <= limit:
-        return full
-    cut = full.rfind("-", 0, limit + 1)
-    return full[:cut] if cut > 0 else full[:limit]
-
-
-def _unique(base: str, taken: set[str]) -> str:
-    candidate, n = base, 1
-    while candidate in taken:
-        n += 1
-        candidate = f"{base}-{n}"
-    taken.add(candidate)
-    return candidate

@@ -1,4 +1,4 @@
-"""Write an `ArgumentMap` as Argdown that reads back to the same map (see `argdown`).
+"""Write an `ArgumentMap` as Argdown that reads back to the same map (see the package).
 
 Every choice here is checked against the reader rather than argued: a text, tag list or
 heading is written plainly when the reader gives it back unchanged, escaped when that is
@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from argmap.formats import _argdown_lexer as lx
-from argmap.formats import _argdown_model as am
-from argmap.formats.argdown import slug
+from argmap.formats.argdown.document import SHORTCODES
+from argmap.formats.argdown.ids import slug
+from argmap.formats.argdown.parser import inline_statement
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap, Claim
@@ -25,47 +25,25 @@ _LIGHT = re.compile(r"[\\\[\]<>{}#@*_]|=(?==)|(?<==)=|/(?=[/*])")
 _HEAVY = re.compile(r"[\\@#*_\[\],.:;</>\-(){}=+]")
 # text that is Freestyle as it stands: no syntax character, single spaces, no edge whitespace
 _PLAIN = re.compile(r"(?!\s)(?:[^\\@#*_\[\]<>{}=/\s]|/(?![/*])| (?! ))*(?<!\s)")
-_SHORTCODE = re.compile("|".join(re.escape(code) for code in sorted(am.SHORTCODES, key=len, reverse=True)))
+_SHORTCODE = re.compile("|".join(re.escape(code) for code in sorted(SHORTCODES, key=len, reverse=True)))
 _BREAKS = re.compile("[\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029]")
 _SHORT_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
 _UNSAFE_IN_TITLE = re.compile("[\\x00-\\x1f\\x7f\\u2028\\u2029]")
 
 
-def write(amap: ArgumentMap, **options: Any) -> str:
-    """Argdown text for ``amap`` (no options yet)."""
-    if options:
-        from argmap.errors import MapError
-
-        raise MapError(f"the Argdown writer takes no options, got {', '.join(options)}")
+def write_text(amap: ArgumentMap) -> str:
+    """Argdown text for ``amap``."""
     return _Writer(amap).render()
 
 
 # ---------------------------------------------------------------------- what the reader sees
-def _content(prefix: str, source: str) -> am.Statement | None:
-    """The statement the reader makes of ``prefix + source`` when that is one clean element."""
-    try:
-        tokens = lx.tokenize(prefix + source)
-    except lx.LexError:
-        return None
-    parser = am._Parser(prefix + source, tokens)
-    parser.i = 1
-    target = am.Statement(0)
-    try:
-        parser.content(target)
-    except am.ArgdownSyntaxError:
-        return None
-    if parser.kind() != lx.EOF or target.tags or target.links:
-        return None
-    return target
-
-
 def _statement_text(visible: str) -> str | None:
-    target = _content("[x]: ", visible)
+    target = inline_statement("[x]: ", visible)
     return None if target is None else (target.clean.strip() or target.text.strip())
 
 
 def _heading_text(visible: str) -> str | None:
-    target = _content("# ", visible)
+    target = inline_statement("# ", visible)
     return None if target is None else target.clean.strip()
 
 
@@ -166,7 +144,6 @@ class _Writer:
     amap: ArgumentMap
     lines: list[str] = field(default_factory=list)
     refs: dict[str, str] = field(default_factory=dict)
-    heads: dict[str, str] = field(default_factory=dict)
     marker: dict[str, str] = field(default_factory=dict)  # tag the reader adds back
     blocks: list[_Pcs] = field(default_factory=list)
     inference_of: dict[tuple[str, str], _Pcs] = field(default_factory=dict)

@@ -106,10 +106,41 @@ NAMES = {
     LIST_DELIMITER: "','",
     EOF: "end of file",
 }
-RELATIONS = frozenset(
+RELATION_TOKENS = frozenset(
     {INC_SUPPORT, INC_ATTACK, OUT_SUPPORT, OUT_ATTACK, CONTRADICTION, INC_UNDERCUT, OUT_UNDERCUT}
 )
 
+#: Tokens that can start (or continue) the text of a statement, and the plain-text ones.
+CONTENT_FIRST = frozenset(
+    {
+        FREESTYLE,
+        UNUSED,
+        ESCAPED,
+        SPECIAL,
+        LINK,
+        A_BOLD_START,
+        U_BOLD_START,
+        A_ITALIC_START,
+        U_ITALIC_START,
+        TAG,
+        ARGUMENT_MENTION,
+        STATEMENT_MENTION,
+        NEWLINE,
+    }
+)
+FREESTYLE_FIRST = frozenset({FREESTYLE, UNUSED, ESCAPED, SPECIAL})
+END_OF = {
+    A_BOLD_START: A_BOLD_END,
+    U_BOLD_START: U_BOLD_END,
+    A_ITALIC_START: A_ITALIC_END,
+    U_ITALIC_START: U_ITALIC_END,
+}
+RANGE_NAME = {
+    A_BOLD_START: ("bold", "**"),
+    U_BOLD_START: ("bold", "__"),
+    A_ITALIC_START: ("italic", "*"),
+    U_ITALIC_START: ("italic", "_"),
+}
 _DOT = "[^\\n\\r\\u2028\\u2029]"  # JavaScript's "."
 _WS = "\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff"
 _S = f"[{_WS}]"  # JavaScript's "\s"
@@ -177,7 +208,7 @@ _STARTS = {
     A_ITALIC_START: "A_ITALIC",
     U_ITALIC_START: "U_ITALIC",
 }
-_LINE_START = frozenset({INFERENCE_START, HEADING, NUMBER, ORDERED_ITEM, UNORDERED_ITEM} | RELATIONS)
+_LINE_START = frozenset({INFERENCE_START, HEADING, NUMBER, ORDERED_ITEM, UNORDERED_ITEM} | RELATION_TOKENS)
 
 # The order in which Argdown tries the token kinds, per lexer mode.
 _DEFAULT_ORDER = (
@@ -372,7 +403,7 @@ class _Lexer:
         m = _RE[kind].match(self.text, pos)
         if m is None:
             return None
-        if kind in RELATIONS:
+        if kind in RELATION_TOKENS:
             self.indent_to(len(m.group(1)), pos)
         elif kind in (ORDERED_ITEM, UNORDERED_ITEM):
             self.indent_to(len(m.group(1)) + 1, pos)
