@@ -14,13 +14,11 @@ import contextlib
 import hashlib
 import os
 import sqlite3
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from argmap.errors import MapError
 from argmap.store import schema
 
 if TYPE_CHECKING:
@@ -66,25 +64,14 @@ def build(
     fts: bool | None = None,
 ) -> Path:
     """Index ``sources`` into ``store_path``, atomically; ``fts`` None: FTS5 where available."""
+    from argmap.files import give_mode, temp_beside
+
     target = Path(store_path)
-    folder = target.parent if str(target.parent) else Path(".")
-    try:
-        fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    except FileNotFoundError:
-        raise MapError("the output folder does not exist", path=str(folder), hint="create it first") from None
-    except PermissionError:
-        raise MapError(
-            "cannot write in the output folder", path=str(folder), hint="check its permissions"
-        ) from None
+    fd, temp = temp_beside(target)
     os.close(fd)
     try:
         _write(sources, temp, read=read, progress=progress, fts=fts)
-        if target.exists():
-            os.chmod(temp, target.stat().st_mode & 0o777)
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(temp, 0o666 & ~umask)
+        give_mode(temp, target)
         os.replace(temp, target)
     except BaseException:
         for leftover in (temp, temp + "-wal", temp + "-shm", temp + "-journal"):
