@@ -1,4 +1,4 @@
-"""Timings for argmap.argumentation.semantics, printed as a Markdown table.
+"""Timings for argmap.argumentation, printed as a Markdown table.
 
     PYTHONPATH=src python benchmarks/bench_semantics.py [--arguments 1000000] [--seed 7]
         [--corpus ../shared/corpus/af] [--repeat 3] [--only grounded|gradual|corpus]
@@ -25,8 +25,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from argmap.argumentation import (
+    Framework,
+    dfquad_scores,
+    extensions,
+    grounded_extension,
+    h_categoriser_scores,
+)
 from argmap.formats import apx, iccma
-from argmap.argumentation.semantics import Framework, dfquad_scores, extensions, grounded_extension, h_categoriser_scores
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from argmap.argumentation import Framework, extensions
 from argmap.errors import MapError
-from argmap.formats import apx, iccma, parse as read_text
-from argmap.argumentation.semantics import Framework, extensions
+from argmap.formats import apx, iccma
+from argmap.formats import parse as read_text
 
 # --------------------------------------------------------------------------- ICCMA'23
 

@@ -14,10 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from argmap.errors import MapError
-from argmap.formats import apx, iccma
-from argmap.model import ArgumentMap, validate
-from argmap.argumentation.semantics import (
+from argmap.argumentation import (
     Framework,
     complete_extensions,
     dfquad,
@@ -25,6 +22,7 @@ from argmap.argumentation.semantics import (
     evaluate,
     evaluate_framework,
     extensions,
+    framework_from_map,
     grounded_extension,
     grounded_labelling,
     h_categoriser,
@@ -33,6 +31,10 @@ from argmap.argumentation.semantics import (
     preferred_extensions,
     stable_extensions,
 )
+from argmap.argumentation.grounded import grounded_codes
+from argmap.errors import MapError
+from argmap.formats import apx, iccma
+from argmap.model import ArgumentMap, validate
 
 SEMANTICS = ("GR", "CO", "PR", "ST")
 
@@ -58,8 +60,8 @@ def corpus_instances(corpus: Path) -> dict[str, dict[str, Any]]:
 
 
 def read_instance(corpus: Path, name: str, fmt: str) -> Framework:
-    reader = apx if fmt == "apx" else iccma
-    return reader.read_framework((corpus / "af" / name).read_text(encoding="utf-8"), path=name)
+    read_framework = apx.read_framework if fmt == "apx" else iccma.read_framework
+    return read_framework((corpus / "af" / name).read_text(encoding="utf-8"), path=name)
 
 
 @pytest.mark.parametrize("semantics", SEMANTICS)
@@ -106,7 +108,7 @@ def test_corpus_maps_give_the_same_framework(corpus: Path) -> None:
             assert caught.value.path == name and caught.value.line is not None
             continue
         amap = reader.read(text, path=name)
-        assert Framework.from_map(amap) == framework, name
+        assert framework_from_map(amap) == framework, name
         grounded = {frozenset(e) for e in answer["GR"]}
         assert {evaluate(amap).extensions[0]} == grounded, name
 
@@ -237,7 +239,7 @@ def test_deep_support_and_attack_chain_map_evaluates() -> None:
     for i in range(n - 1):
         claims[i]["attacks" if i % 2 else "supports"] = [f"c{i + 1}"]
     amap = validate({"claims": claims})
-    assert ("c0", "c2") in Framework.from_map(amap, bipolar=True).attacks
+    assert ("c0", "c2") in framework_from_map(amap, bipolar=True).attacks
     result = evaluate(amap, "preferred", gradual="dfquad", bipolar=True)
     assert result.gradual is not None and result.gradual.converged
     assert [result.label(f"c{i}") for i in range(4)] == ["in", "in", "out", "in"]
@@ -316,7 +318,7 @@ def test_undercut_gets_an_inference_argument() -> None:
         {"id": "b"},
         {"id": "u", "undercuts": [{"from": "a", "to": "b"}]},
     )
-    fw = Framework.from_map(amap)
+    fw = framework_from_map(amap)
     assert fw.arguments == ["a", "b", "u", "a=>b"]
     assert fw.attacks == [("u", "a=>b")]
     result = evaluate(amap)
@@ -340,8 +342,8 @@ def test_linked_group_is_undercut_as_a_whole() -> None:
 def test_bipolar_supported_attack() -> None:
     # a supports b, b attacks c: a attacks c as well
     amap = make_map({"id": "a", "supports": ["b"]}, {"id": "b", "attacks": ["c"]}, {"id": "c"})
-    assert ("a", "c") in Framework.from_map(amap, bipolar=True).attacks
-    assert ("a", "c") not in Framework.from_map(amap).attacks
+    assert ("a", "c") in framework_from_map(amap, bipolar=True).attacks
+    assert ("a", "c") not in framework_from_map(amap).attacks
 
 
 def test_bipolar_mediated_attack() -> None:
@@ -360,7 +362,7 @@ def test_bipolar_super_mediated_attack_through_chains() -> None:
         {"id": "b", "supports": ["z"]},
         {"id": "z", "supports": ["x"]},
     )
-    assert ("a", "b") in Framework.from_map(amap, bipolar=True).attacks
+    assert ("a", "b") in framework_from_map(amap, bipolar=True).attacks
 
 
 def test_bipolar_undercut_disables_the_derived_attack_while_it_stands() -> None:
@@ -379,7 +381,7 @@ def test_bipolar_without_supports_is_the_plain_framework() -> None:
     amap = make_map(
         {"id": "a", "attacks": ["b"]}, {"id": "b", "attacks": ["a"]}, {"id": "c", "attacks": ["b"]}
     )
-    assert Framework.from_map(amap, bipolar=True) == Framework.from_map(amap)
+    assert framework_from_map(amap, bipolar=True) == framework_from_map(amap)
 
 
 # --------------------------------------------------------------------------- evaluate()
@@ -579,7 +581,7 @@ def test_gradual_scores_stay_in_range(amap: ArgumentMap) -> None:
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(maps(), st.booleans())
 def test_map_evaluation_properties(amap: ArgumentMap, bipolar: bool) -> None:
-    fw = Framework.from_map(amap, bipolar=bipolar)
+    fw = framework_from_map(amap, bipolar=bipolar)
     grounded = grounded_extension(fw)
     preferred = as_sets(preferred_extensions(fw))
     assert all(grounded <= p for p in preferred)
@@ -602,13 +604,13 @@ def test_map_evaluation_properties(amap: ArgumentMap, bipolar: bool) -> None:
 def test_one_pass_covers_exactly_the_nodes_not_below_a_cycle(case: tuple[int, list[tuple[int, int]]]) -> None:
     import networkx as nx
 
-    from argmap.argumentation.semantics import _topological_prefix
+    from argmap.argumentation.gradual import _topological_prefix
 
     n, edges = case
     parents: list[list[int]] = [[] for _ in range(n)]
     for parent, child in edges:
         parents[child].append(parent)
-    graph = nx.DiGraph(edges)
+    graph: nx.DiGraph[int] = nx.DiGraph(edges)
     graph.add_nodes_from(range(n))
     on_cycles = {
         v for c in nx.strongly_connected_components(graph) for v in c if len(c) > 1 or graph.has_edge(v, v)
@@ -618,3 +620,39 @@ def test_one_pass_covers_exactly_the_nodes_not_below_a_cycle(case: tuple[int, li
     assert set(order) == set(range(n)) - below
     position = {node: i for i, node in enumerate(order)}
     assert all(position[p] < position[child] for child in order for p in parents[child])
+
+
+# --------------------------------------------------------------------------- the package
+
+
+def test_package_exports_resolve_to_what_they_name() -> None:
+    import types
+
+    import argmap.argumentation as package
+
+    for name in package.__all__:
+        value = getattr(package, name)
+        assert not isinstance(value, types.ModuleType), f"{name} is shadowed by a submodule"
+        assert getattr(value, "__name__", name) == name or name.isupper() or name == "Label", name
+    with pytest.raises(AttributeError, match="no attribute 'Semantics'"):
+        _ = package.Semantics
+
+
+def test_the_framework_type_loads_no_solver() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from argmap.argumentation.framework import Framework; from argmap.formats import iccma; "
+        "iccma.read_framework('p af 2\\n1 2\\n'); "
+        "print(sorted(m for m in sys.modules if m.startswith('argmap.argumentation')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "['argmap.argumentation', 'argmap.argumentation.framework']"
+
+
+def test_a_framework_keeps_its_grounded_labelling() -> None:
+    fw = Framework(["a", "b", "c"], [("a", "b"), ("b", "c")])
+    first = grounded_codes(fw)
+    assert grounded_codes(fw) is first
+    assert grounded_extension(fw) == {"a", "c"}

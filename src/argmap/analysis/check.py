@@ -9,15 +9,15 @@ Codes: AM1xx are errors (the map is wrong), AM2xx warnings (the map is probably 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from argmap.errors import Locator
+    from argmap.model import ArgumentMap, Claim
     from argmap.model.index import Index
-    from argmap.model import ArgumentMap
 
-Locator = Callable[[tuple[Any, ...], bool], "tuple[int, int] | None"]
 
 #: code -> (severity, title), the table the README documents.
 RULES: dict[str, tuple[str, str]] = {
@@ -84,20 +84,18 @@ def _gh_property(text: str) -> str:
 
 def check_file(path: str | None, *, fmt: str | None = None, max_bytes: int | None = None) -> list[Finding]:
     """Every finding for one map file (None = the bundled map); `MapError` if it is unusable."""
-    from argmap.formats import choose_reader
     from argmap.files import bundled_map_path, read_text
+    from argmap.formats import choose_reader
     from argmap.memory import gc_paused
 
     target = str(bundled_map_path() if path is None else path)
     text = read_text(target, max_bytes=max_bytes)
     reader = choose_reader(target, text, fmt)
     with gc_paused():
-        if reader.name == "yaml":
-            from argmap.formats.yaml import read_lenient
-
-            amap, source_text, locate = read_lenient(text, path=target)
+        if reader.lenient:
+            amap, source_text, locate = reader.read_lenient(text, path=target)
         else:
-            amap, source_text, locate = reader.load().read(text, path=target), None, _nowhere
+            amap, source_text, locate = reader.read(text, path=target), None, _nowhere
         return check(amap, source_text=source_text, locate=locate, path=target)
 
 
@@ -113,8 +111,8 @@ def check(
     path: str | None = None,
 ) -> list[Finding]:
     """All findings, errors first, each group in map order."""
-    from argmap.model.index import Index
     from argmap.model import reference_problems
+    from argmap.model.index import Index
 
     findings: list[Finding] = []
 
@@ -217,14 +215,13 @@ def _structure_rules(
                     "remove the repeat",
                 )
         for partner in claim.contrasts:
-            if claim.id in index.claims[partner].contrasts:
-                if claim.id < partner:
-                    yield (
-                        "AM203",
-                        (*base, "contrasts"),
-                        f"the contrast {claim.id!r} ⇄ {partner!r} is declared on both sides",
-                        "contrasts are symmetric: declare it once",
-                    )
+            if claim.id in index.claims[partner].contrasts and claim.id < partner:
+                yield (
+                    "AM203",
+                    (*base, "contrasts"),
+                    f"the contrast {claim.id!r} ⇄ {partner!r} is declared on both sides",
+                    "contrasts are symmetric: declare it once",
+                )
 
     if not theses:
         yield (
@@ -237,27 +234,22 @@ def _structure_rules(
     connected = _connected_to(index, theses)
     for claim in claims:
         base = ("claims", positions[claim.id])
-        if claim.id not in connected:
-            yield (
-                "AM201",
-                base,
-                f"{claim.id!r} is not connected to any thesis",
-                "relate it to the argument or remove it",
-            )
-        if claim.kind == "objection" and not index.attackers(claim.id):
-            yield (
-                "AM204",
-                base,
-                f"objection {claim.id!r} is not attacked by anything",
-                "add a rebuttal, or concede it",
-            )
-        if claim.kind == "thesis" and not index.supporters(claim.id):
-            yield (
-                "AM205",
-                base,
-                f"thesis {claim.id!r} has no support",
-                "add the reasons the text gives for it",
-            )
+        for code, message, hint in _loose_ends(claim, index, connected):
+            yield code, base, message, hint
+
+
+def _loose_ends(claim: Claim, index: Index, connected: set[str]) -> Iterator[tuple[str, str, str]]:
+    """(code, message, hint) for each way one claim hangs loose from the argument."""
+    if claim.id not in connected:
+        yield (
+            "AM201",
+            f"{claim.id!r} is not connected to any thesis",
+            "relate it to the argument or remove it",
+        )
+    if claim.kind == "objection" and not index.attackers(claim.id):
+        yield "AM204", f"objection {claim.id!r} is not attacked by anything", "add a rebuttal, or concede it"
+    if claim.kind == "thesis" and not index.supporters(claim.id):
+        yield "AM205", f"thesis {claim.id!r} has no support", "add the reasons the text gives for it"
 
 
 def _connected_to(index: Index, starts: list[str]) -> set[str]:

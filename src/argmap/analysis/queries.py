@@ -14,6 +14,7 @@ from argmap.errors import MapError, did_you_mean, no_such_id, suggest_id
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap, Claim
+    from argmap.model.index import Edge, Index
 
 #: (start, end) spans of matches inside a string.
 Spans = list[tuple[int, int]]
@@ -127,12 +128,16 @@ def require(amap: ArgumentMap, claim_id: str) -> Claim:
     return claim
 
 
-def describe(index: Any, claim_id: str) -> dict[str, Any]:
+#: A claim's own fields, as `describe` shows them (in the schema's order).
+_OWN_FIELDS = {"id", "kind", "text", "quote", "section", "tags", "base_score"}
+
+
+def describe(index: Index, claim_id: str) -> dict[str, Any]:
     """Everything about one claim: its fields and every relation in and out, by kind."""
     claim = index.claims[claim_id]
     incoming, outgoing = index.incoming[claim_id], index.outgoing[claim_id]
 
-    def support_list(edges: Any, end: str) -> list[dict[str, Any]]:
+    def support_list(edges: list[Edge], end: str) -> list[dict[str, Any]]:
         return [
             {"id": getattr(e, end), "linked_with": list(e.linked), "undercut_by": list(e.undercut_by)}
             for e in edges
@@ -141,13 +146,7 @@ def describe(index: Any, claim_id: str) -> dict[str, Any]:
 
     undercuts = [{"from": cut.from_, "to": cut.to} for cut in claim.undercuts]
     return {
-        "id": claim.id,
-        "kind": claim.kind,
-        "text": claim.text,
-        "quote": claim.quote,
-        "section": claim.section,
-        "tags": list(claim.tags),
-        "base_score": claim.base_score,
+        **claim.model_dump(include=_OWN_FIELDS),
         "supports": support_list(outgoing, "target"),
         "supported_by": support_list(incoming, "source"),
         "attacks": [e.target for e in outgoing if e.kind == "attacks"],

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any, Literal
 
 from argmap.model.index import Index
@@ -78,7 +79,7 @@ def trace(index: Index, claim_id: str, *, direction: Direction = "down", limit: 
         def neighbours(node: str) -> list[str]:
             return list(dict.fromkeys(e.target for e in index.outgoing[node] if e.kind == "supports"))
 
-    chains = []
+    chains: list[Chain] = []
     for path, end in _simple_paths(claim_id, neighbours):
         if limit is not None and len(chains) >= limit:
             break
@@ -181,7 +182,7 @@ def _annotate(index: Index, claims: list[str], end: str) -> Chain:
         if attackers:
             attacked_by[claim_id] = attackers
     undercut_by = {}
-    for premise, conclusion in zip(claims, claims[1:]):
+    for premise, conclusion in pairwise(claims):
         for edge in index.outgoing[premise]:
             if edge.kind == "supports" and edge.target == conclusion and edge.undercut_by:
                 undercut_by[(premise, conclusion)] = list(edge.undercut_by)

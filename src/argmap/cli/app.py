@@ -409,7 +409,7 @@ def _labels(amap: ArgumentMap, semantics: str | None) -> dict[str, str] | None:
     """Claim id -> in/out/undec/credulous under ``semantics``, or None for no labels."""
     if semantics is None:
         return None
-    from argmap.argumentation.semantics import evaluate
+    from argmap.argumentation import evaluate
 
     return dict(evaluate(amap, semantics=semantics).labels)
 
@@ -851,7 +851,7 @@ def evaluate_claims(
     IN: accepted; OUT: defeated by an accepted attacker; UNDEC: undecided. With several
     extensions (preferred, stable) IN means in all of them and IN? (credulous) in some.
     """
-    from argmap.argumentation.semantics import evaluate
+    from argmap.argumentation import evaluate
 
     framework_result = _evaluate_framework_file(semantics, gradual)
     if framework_result is not None:
@@ -916,7 +916,7 @@ def _evaluate_framework_file(semantics: str, gradual: str | None) -> Any:
     from argmap.files import read_text
 
     text = read_text(path, max_bytes=_options["max_bytes"])
-    from argmap.argumentation.semantics import evaluate_framework
+    from argmap.argumentation import evaluate_framework
 
     framework = fmt.read_framework(text, path=str(path))
     return evaluate_framework(framework, semantics=semantics, gradual=gradual)

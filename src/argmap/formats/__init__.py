@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from argmap.argumentation.framework import Framework
+    from argmap.errors import Locator
     from argmap.model import ArgumentMap
 
 
@@ -85,7 +86,12 @@ class Format:
         return iter((self.write(amap, **options),))
 
     def read_framework(self, text: str, *, path: str | None = None) -> Framework:
-        return self.load().read_framework(text, path=path)
+        return self.load().read_framework(text, path=path)  # type: ignore[no-any-return]
+
+    def read_lenient(self, text: str, *, path: str | None = None) -> tuple[ArgumentMap, str | None, Locator]:
+        """For a ``lenient`` format: the map checked for shape only, its source text, and a
+        locator from a pydantic-style path to (line, column)."""
+        return self.load().read_lenient(text, path=path)  # type: ignore[no-any-return]
 
 
 FORMATS: dict[str, Format] = {}

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from argmap.errors import MapError, did_you_mean
 
 if TYPE_CHECKING:
-    from argmap.argumentation.semantics import Framework
+    from argmap.argumentation.framework import Framework
     from argmap.model import ArgumentMap
 
 _NAME = r"\s*([^\s,()%.]+(?:\.[^\s,()%.]+)*)\s*"
@@ -24,13 +24,11 @@ _HINT = "write one fact per argument `arg(a).` and per attack `att(a,b).`"
 
 def read(text: str, *, path: str | None = None) -> ArgumentMap:
     """The framework as a map: one claim per argument (id = its name), with its attacks."""
-    from argmap.argumentation.semantics import framework_to_map
+    from argmap.argumentation.framework import framework_to_map
 
     places: dict[tuple[str, str], tuple[int, int]] = {}
     framework = _parse(text, path, places)
-    return framework_to_map(
-        framework, path=path, locate=lambda kind, name: places.get((kind, name), (None, None))
-    )
+    return framework_to_map(framework, path=path, locate=lambda where, _key: places.get(where))
 
 
 def read_framework(text: str, *, path: str | None = None) -> Framework:
@@ -40,7 +38,7 @@ def read_framework(text: str, *, path: str | None = None) -> Framework:
 
 def _parse(text: str, path: str | None, places: dict[tuple[str, str], tuple[int, int]] | None) -> Framework:
     """Facts → framework; ``places`` (if given) records where each name and self-attack is."""
-    from argmap.argumentation.semantics import Framework
+    from argmap.argumentation.framework import Framework
 
     names: list[str] = []
     index: dict[str, int] = {}

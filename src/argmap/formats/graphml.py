@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import io
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from argmap.errors import warn
 from argmap.formats.options import no_options
@@ -43,12 +43,12 @@ class _Cleaner:
         return cleaned
 
 
-def to_graph(amap: ArgumentMap, *, clean: Any = None) -> nx.MultiDiGraph:
+def to_graph(amap: ArgumentMap, *, clean: Any = None) -> nx.MultiDiGraph[str]:
     """The flattened graph that `write` serialises; only str, float and bool attributes."""
     import networkx as nx
 
     clean = clean or _Cleaner()
-    graph = nx.MultiDiGraph()
+    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     graph.graph.update((key, clean(value)) for key, value in amap.meta.model_dump(exclude_none=True).items())
     for claim in amap.claims:
         data: dict[str, Any] = {"kind": claim.kind, "text": clean(claim.text), "label": clean(claim.text)}
@@ -81,7 +81,8 @@ def to_graph(amap: ArgumentMap, *, clean: Any = None) -> nx.MultiDiGraph:
             add(claim.id, target, "contrasts")
         for cut in claim.undercuts:
             add(claim.id, cut.to, "undercuts", premise=cut.from_)
-    graph.add_edges_from(edges)
+    # cast: networkx's stubs type add_edges_from without the key of a multigraph edge
+    cast("Any", graph).add_edges_from(edges)
     return graph
 
 

@@ -11,14 +11,12 @@ line, a line ``#``, then ``a b`` attack lines.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from argmap.errors import MapError, did_you_mean
+from argmap.errors import Locator, MapError, did_you_mean
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
-    from argmap.argumentation.semantics import Framework
+    from argmap.argumentation.framework import Framework
     from argmap.model import ArgumentMap
 
 _HEADER_HINT = "an ICCMA'23 file starts with `p af <number of arguments>`"
@@ -26,7 +24,7 @@ _HEADER_HINT = "an ICCMA'23 file starts with `p af <number of arguments>`"
 
 def read(text: str, *, path: str | None = None) -> ArgumentMap:
     """The framework as a map: one claim per argument (id = its name), with its attacks."""
-    from argmap.argumentation.semantics import framework_to_map
+    from argmap.argumentation.framework import framework_to_map
 
     return framework_to_map(read_framework(text, path=path), path=path, locate=_self_attack_locator(text))
 
@@ -58,7 +56,7 @@ def read_framework(text: str, *, path: str | None = None) -> Framework:
 
 
 def _read_af(lines: list[str], header: int, path: str | None) -> Framework:
-    from argmap.argumentation.semantics import Framework
+    from argmap.argumentation.framework import Framework
 
     parts = lines[header].split()
     if len(parts) != 3 or parts[1] != "af" or not _is_number(parts[2]):
@@ -132,7 +130,7 @@ def _bad_attack_line(line: str, number: int, parts: list[str], n: int, path: str
 
 
 def _read_tgf(lines: list[str], path: str | None) -> Framework:
-    from argmap.argumentation.semantics import Framework
+    from argmap.argumentation.framework import Framework
 
     names: list[str] = []
     index: dict[str, int] = {}
@@ -180,15 +178,16 @@ def _read_tgf(lines: list[str], path: str | None) -> Framework:
     return Framework.from_indices(names, sources, targets)
 
 
-def _self_attack_locator(text: str) -> Callable[[str, str], tuple[int | None, int | None]]:
-    def locate(kind: str, name: str) -> tuple[int | None, int | None]:
+def _self_attack_locator(text: str) -> Locator:
+    def locate(where: tuple[Any, ...], _key: bool) -> tuple[int, int] | None:
+        kind, name = where
         if kind != "att":
-            return None, None
+            return None
         for number, line in enumerate(text.splitlines()):
             parts = line.split()
             if len(parts) == 2 and parts[0] == parts[1] == name:
                 return number + 1, _column(line, 0)
-        return None, None
+        return None
 
     return locate
 

@@ -1,16 +1,17 @@
 """The canonical document and everything that checks it.
 
 ``schema`` holds the pydantic models, ``references`` the whole-map consistency checks,
-``validation`` turns plain data into a validated map, ``index`` is the relation index and
-networkx view derived from a map, ``source_text`` finds the text its quotes come from.
+``validation`` turns plain data into a validated map, ``messages`` words its errors,
+``index`` is the relation index and networkx view derived from a map, ``source_text``
+finds the text its quotes come from.
 """
 
+from argmap.model.messages import describe_error
 from argmap.model.references import Problem, reference_problems, support_pairs
 from argmap.model.schema import ArgumentMap, Claim, Linked, Meta, Undercut
 from argmap.model.validation import (
     CHUNK,
     InputConsumed,
-    describe_error,
     read_consuming,
     validate,
     validate_located,

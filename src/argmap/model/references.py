@@ -5,7 +5,7 @@ Kept apart from the schema so `check` can list every problem while validation st
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Generator, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -15,11 +15,15 @@ if TYPE_CHECKING:
     from argmap.model.schema import ArgumentMap, Claim
 
 
+#: A pydantic-style location: ``("claims", 3, "supports", 0)``.
+Loc = tuple[str | int, ...]
+
+
 @dataclass(frozen=True)
 class Problem:
     """A whole-map inconsistency found at a pydantic-style location."""
 
-    loc: tuple[str | int, ...]
+    loc: Loc
     code: str
     message: str
     hint: str | None = None
@@ -30,37 +34,19 @@ def reference_problems(
 ) -> Iterator[Problem]:
     """Duplicate ids, unknown or self references, missing supports, quotes not in the source.
 
-    ``by_id`` is the map's id index when the caller has just built it (validation does, and
-    keeps it as `ArgumentMap.by_id`: a million-entry dict costs about a second to build).
+    Problems come claim by claim, in map order (duplicate ids first). ``by_id`` is the map's
+    id index when the caller has just built it (validation does, and keeps it as
+    `ArgumentMap.by_id`, since building one for a big map is not free).
     """
-    from argmap.errors import no_such_id, suggest_id
-
     claims = amap.claims
     known: Mapping[str, object] = {c.id: c for c in claims} if by_id is None else by_id
     if len(known) != len(claims):
-        seen: dict[str, int] = {}
-        for index, claim in enumerate(claims):
-            claim_id = claim.id
-            if claim_id in seen:
-                yield Problem(
-                    ("claims", index, "id"),
-                    "duplicate_id",
-                    f"duplicate claim id {claim_id!r} (first used by claim {seen[claim_id] + 1})",
-                    "give each claim its own id",
-                )
-            else:
-                seen[claim_id] = index
-        known = seen
-
-    def unknown(target: str, loc: tuple[str | int, ...]) -> Problem:
-        return Problem(loc, "unknown_id", no_such_id(target), suggest_id(target, known))
-
+        known = yield from _duplicate_ids(claims)
     pairs: set[tuple[str, str]] | None = None
-    check_quotes = source_text is not None
     for index, claim in enumerate(claims):
         claim_id = claim.id
         # The common case (every target known, none the claim itself) is one quick pass;
-        # only a claim with a problem builds locations, in the same order as always.
+        # only a claim with a problem builds locations.
         clean = True
         for target in claim.supports:
             if target == claim_id or target not in known:
@@ -72,51 +58,92 @@ def reference_problems(
             if target == claim_id or target not in known:
                 clean = False
         if not clean:
-            for field in RELATIONS:
-                for position, target in enumerate(getattr(claim, field)):
-                    loc: tuple[str | int, ...] = ("claims", index, field, position)
-                    if target not in known:
-                        yield unknown(target, loc)
-                    elif target == claim_id:
-                        yield Problem(loc, "self_relation", f"claim {claim_id!r} {field} itself", "remove it")
+            yield from _relation_problems(claim, index, known)
         if claim.linked:
-            for position, link in enumerate(claim.linked):
-                for key, target in [("to", link.to)] + [("with", t) for t in link.with_]:
-                    loc = ("claims", index, "linked", position, key)
-                    if target not in known:
-                        yield unknown(target, loc)
-                    elif target == claim_id:
-                        yield Problem(
-                            loc, "self_relation", f"claim {claim_id!r} is linked to itself", "remove it"
-                        )
+            yield from _linked_problems(claim, index, known)
         if claim.undercuts:
-            for position, cut in enumerate(claim.undercuts):
-                loc = ("claims", index, "undercuts", position)
-                missing = [t for t in (cut.from_, cut.to) if t not in known]
-                if missing:
-                    yield unknown(missing[0], (*loc, "from" if missing[0] == cut.from_ else "to"))
-                    continue
-                if pairs is None:
-                    pairs = support_pairs(amap)
-                if (cut.from_, cut.to) not in pairs:
-                    yield Problem(
-                        loc,
-                        "no_such_support",
-                        f"{cut.from_!r} does not support {cut.to!r}, so there is no inference to undercut",
-                        f"add {cut.to!r} to the supports of {cut.from_!r}, or attack the claim instead",
-                    )
-        if check_quotes and claim.quote is not None and claim.quote not in source_text:  # type: ignore[operator]
+            if pairs is None:
+                pairs = support_pairs(amap)
+            yield from _undercut_problems(claim, index, known, pairs)
+        if source_text is not None and claim.quote is not None and claim.quote not in source_text:
+            yield _quote_problem(claim_id, index)
+
+
+def _duplicate_ids(claims: list[Claim]) -> Generator[Problem, None, dict[str, int]]:
+    """A problem for every reuse of an id; returns each id's first position."""
+    seen: dict[str, int] = {}
+    for index, claim in enumerate(claims):
+        claim_id = claim.id
+        if claim_id in seen:
             yield Problem(
-                ("claims", index, "quote"),
-                "quote_not_found",
-                f"the quote of {claim_id!r} does not occur verbatim in the source text",
-                "copy the span exactly from the source",
+                ("claims", index, "id"),
+                "duplicate_id",
+                f"duplicate claim id {claim_id!r} (first used by claim {seen[claim_id] + 1})",
+                "give each claim its own id",
             )
+        else:
+            seen[claim_id] = index
+    return seen
+
+
+def _unknown_id(target: str, loc: Loc, known: Mapping[str, object]) -> Problem:
+    from argmap.errors import no_such_id, suggest_id
+
+    return Problem(loc, "unknown_id", no_such_id(target), suggest_id(target, known))
+
+
+def _relation_problems(claim: Claim, index: int, known: Mapping[str, object]) -> Iterator[Problem]:
+    """Unknown or self references in ``supports``, ``attacks`` and ``contrasts``."""
+    for field in RELATIONS:
+        for position, target in enumerate(getattr(claim, field)):
+            loc: Loc = ("claims", index, field, position)
+            if target not in known:
+                yield _unknown_id(target, loc, known)
+            elif target == claim.id:
+                yield Problem(loc, "self_relation", f"claim {claim.id!r} {field} itself", "remove it")
+
+
+def _linked_problems(claim: Claim, index: int, known: Mapping[str, object]) -> Iterator[Problem]:
+    """Unknown or self references in a linked support's conclusion and co-premises."""
+    for position, link in enumerate(claim.linked):
+        for key, target in [("to", link.to)] + [("with", t) for t in link.with_]:
+            loc: Loc = ("claims", index, "linked", position, key)
+            if target not in known:
+                yield _unknown_id(target, loc, known)
+            elif target == claim.id:
+                yield Problem(loc, "self_relation", f"claim {claim.id!r} is linked to itself", "remove it")
+
+
+def _undercut_problems(
+    claim: Claim, index: int, known: Mapping[str, object], pairs: set[tuple[str, str]]
+) -> Iterator[Problem]:
+    """Undercuts naming an unknown claim, or a support step that does not exist."""
+    for position, cut in enumerate(claim.undercuts):
+        loc: Loc = ("claims", index, "undercuts", position)
+        missing = [t for t in (cut.from_, cut.to) if t not in known]
+        if missing:
+            yield _unknown_id(missing[0], (*loc, "from" if missing[0] == cut.from_ else "to"), known)
+        elif (cut.from_, cut.to) not in pairs:
+            yield Problem(
+                loc,
+                "no_such_support",
+                f"{cut.from_!r} does not support {cut.to!r}, so there is no inference to undercut",
+                f"add {cut.to!r} to the supports of {cut.from_!r}, or attack the claim instead",
+            )
+
+
+def _quote_problem(claim_id: str, index: int) -> Problem:
+    return Problem(
+        ("claims", index, "quote"),
+        "quote_not_found",
+        f"the quote of {claim_id!r} does not occur verbatim in the source text",
+        "copy the span exactly from the source",
+    )
 
 
 def support_pairs(amap: ArgumentMap) -> set[tuple[str, str]]:
     """Every (premise, conclusion) inference, each premise of a linked group included."""
-    pairs = set()
+    pairs: set[tuple[str, str]] = set()
     for claim in amap.claims:
         pairs.update((claim.id, target) for target in claim.supports)
         for link in claim.linked:

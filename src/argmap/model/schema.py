@@ -107,7 +107,7 @@ class ArgumentMap(BaseModel):
     def __len__(self) -> int:
         return len(self.claims)
 
-    def graph(self) -> nx.MultiDiGraph:
+    def graph(self) -> nx.MultiDiGraph[str]:
         """The derived networkx index: node = claim id, data ``claim``, edge key = relation."""
         from argmap.model.index import build
 
