@@ -34,6 +34,7 @@ __all__ = [
     "is_store",
     "open_map",
     "read_path",
+    "split_member",
 ]
 
 
