@@ -58,6 +58,11 @@ DEPENDENCY_FLOOR = (
     "class Floor(BaseModel):\n    x: int = 0\nimport os; os._exit(0)"
 )
 DEPENDENCY_FLOOR_LABEL = "floor: typer + PyYAML + one pydantic model"
+# The issue's yardstick for argmap's own start-up: `argmap list` on the essay over these bare
+# imports, the two run in turns; target ≤ 1.5×.
+BARE_IMPORTS = "import typer, yaml, pydantic"
+BARE_IMPORTS_LABEL = f"bare: {BARE_IMPORTS}"
+STARTUP_RATIO_TARGET = 1.5
 
 # In-process load timing, in one fresh process (imports done before the clock starts): the
 # parser's floor (libyaml's bare event parse; for JSON pydantic-core's ``from_json``), argmap's
@@ -434,6 +439,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--all", action="store_true", help="time YAML loads at the big sizes too (+10 min at 1M)"
     )
+    parser.add_argument(
+        "--startup-only",
+        action="store_true",
+        help="only `argmap list` and the bare imports in turns (--runs rounds): print the ratio, write nothing",
+    )
     args = parser.parse_args(argv)
 
     labels = [parse_size(s)[0] for s in args.sizes.split(",") if s.strip()]
@@ -470,6 +480,10 @@ def main(argv: list[str] | None = None) -> int:
             "dot",
         ]
 
+    if args.startup_only:
+        print_startup_ratio(measure_in_turns(startup_jobs(argmap), env, args.runs, args.timeout))
+        return 0
+
     essay: dict[str, Result] = {}
     if not args.no_essay:
         print("startup and the essay map:", flush=True)
@@ -477,10 +491,10 @@ def main(argv: list[str] | None = None) -> int:
         essay_jobs: list[tuple[str, list[str], Any]] = [
             ("python -c pass", [python, "-c", "pass"], None),
             (DEPENDENCY_FLOOR_LABEL, [python, "-c", DEPENDENCY_FLOOR], None),
+            *startup_jobs(argmap),
         ]
         for label, extra, check in (
             ("--help", ["--help"], None),
-            ("list", ["list"], lines_check(40)),
             ("tree", ["tree"], lines_check(40)),
             ("trace thesis", ["trace", "thesis"], lines_check(2)),
             ("export --to dot", None, dot_check(40)),
@@ -488,6 +502,7 @@ def main(argv: list[str] | None = None) -> int:
             command = export_dot([], None) if extra is None else [*argmap, *extra]
             essay_jobs.append((label, command, check))
         essay.update(measure_in_turns(essay_jobs, env, args.runs, args.timeout))
+        print_startup_ratio(essay)
         if not peer_problem:
             essay["argdown --version"] = measure(
                 "argdown --version", [str(PEER), "--version"], env, args.runs, args.timeout
@@ -585,6 +600,28 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def startup_jobs(argmap: list[str]) -> list[tuple[str, list[str], Any]]:
+    """`argmap list` on the essay and the bare imports it is measured against."""
+    return [
+        (BARE_IMPORTS_LABEL, [sys.executable, "-c", BARE_IMPORTS], None),
+        ("list", [*argmap, "list"], lines_check(40)),
+    ]
+
+
+def startup_ratio(essay: dict[str, Result]) -> float | None:
+    """``argmap list`` ÷ the bare imports (medians of runs in turns); None if either failed."""
+    bare, listed = essay.get(BARE_IMPORTS_LABEL), essay.get("list")
+    if bare is None or listed is None or not (bare.ok and listed.ok):
+        return None
+    return listed.wall / bare.wall
+
+
+def print_startup_ratio(essay: dict[str, Result]) -> None:
+    value = startup_ratio(essay)
+    shown = "–" if value is None else f"{value:.2f}×"
+    print(f"  argmap list ÷ `{BARE_IMPORTS}`: {shown} (target ≤ {STARTUP_RATIO_TARGET}×)", flush=True)
+
+
 def render(
     args: Any,
     labels: list[str],
@@ -675,6 +712,8 @@ def render(
                 name = f"`{label}`"
             elif label == DEPENDENCY_FLOOR_LABEL:
                 name = "floor: `import typer, yaml` + one pydantic `BaseModel` (no argmap code)"
+            elif label == BARE_IMPORTS_LABEL:
+                name = f'bare imports: `python -c "{BARE_IMPORTS}"`'
             else:
                 name = f"`argmap {label}`"
             if result.ok:
@@ -697,6 +736,15 @@ def render(
             else:
                 w(f"| {name} | {cell(result)} | | | | |")
         w("")
+        startup = startup_ratio(essay)
+        if startup is not None:
+            targets.append(
+                Target(
+                    f"argmap list on the essay ÷ bare `{BARE_IMPORTS}`, in turns ≤ {STARTUP_RATIO_TARGET}×",
+                    f"{startup:.2f}×",
+                    startup <= STARTUP_RATIO_TARGET,
+                )
+            )
 
     w("## Synthetic maps")
     w("")

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from argmap.errors import MapError, MapWarning
 from argmap.formats import aif
-from argmap.model import KINDS, ArgumentMap, support_pairs
+from argmap.model import ArgumentMap
+from strategies import argument_maps
 
 FIXTURES = Path(__file__).parent / "fixtures" / "aif"
 
@@ -262,60 +262,6 @@ def test_essay_map_round_trip_is_lossless() -> None:
     assert again.model_dump() == amap.model_dump()
 
 
-SLUGS = st.from_regex(r"[a-z0-9][a-z0-9._-]{0,10}", fullmatch=True)
-TEXT = st.text(min_size=1, max_size=20)
-
-
-@st.composite
-def argument_maps(draw: st.DrawFn) -> ArgumentMap:
-    ids = draw(st.lists(SLUGS, min_size=1, max_size=8, unique=True))
-    claims = []
-    for claim_id in ids:
-        others = [i for i in ids if i != claim_id]
-        claim: dict[str, object] = {"id": claim_id, "kind": draw(st.sampled_from(KINDS)), "text": draw(TEXT)}
-        for key, strategy in (
-            ("quote", TEXT),
-            ("section", TEXT),
-            ("base_score", st.floats(0.0, 1.0)),
-            (
-                "tags",
-                st.lists(
-                    st.one_of(st.text(max_size=10), st.sampled_from([f"rephrases:{i}" for i in ids])),
-                    max_size=3,
-                ),
-            ),
-        ):
-            if draw(st.booleans()):
-                claim[key] = draw(strategy)
-        if others:
-            for key in ("supports", "attacks", "contrasts"):
-                claim[key] = draw(st.lists(st.sampled_from(others), max_size=3))
-            claim["linked"] = draw(st.lists(linked(others), max_size=2))
-        claims.append(claim)
-    amap = ArgumentMap.model_validate({"meta": draw(meta()), "claims": claims})
-    pairs = sorted(support_pairs(amap))
-    if pairs:
-        for claim in claims:
-            picked = draw(st.lists(st.sampled_from(pairs), max_size=2))
-            claim["undercuts"] = [{"from": p, "to": c} for p, c in picked]
-    return ArgumentMap.model_validate({"meta": amap.meta.model_dump(), "claims": claims})
-
-
-def linked(others: list[str]) -> st.SearchStrategy[dict[str, object]]:
-    def group(to: str) -> st.SearchStrategy[dict[str, object]]:
-        rest = [i for i in others if i != to]
-        return st.lists(st.sampled_from(rest), min_size=1, max_size=3, unique=True).map(
-            lambda premises: {"to": to, "with": premises}
-        )
-
-    return st.sampled_from(others).filter(lambda to: len(others) > 1).flatmap(group)
-
-
-def meta() -> st.SearchStrategy[dict[str, object]]:
-    field = st.none() | TEXT
-    return st.fixed_dictionaries(dict.fromkeys(("title", "author", "source", "licence", "url"), field))
-
-
 @settings(
     max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much]
 )
@@ -327,6 +273,7 @@ def test_generated_maps_round_trip_losslessly(amap: ArgumentMap) -> None:
     assert again.model_dump() == amap.model_dump()
 
 
+@pytest.mark.slow
 def test_long_chain_reads_and_writes() -> None:
     """No recursion anywhere: a 20,000-link support chain goes through both ways."""
     size = 20_000

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import Run
+
 BAD = """\
 meta:
   source: src.txt
@@ -44,15 +46,19 @@ def bad_map(tmp_path: Path) -> Path:
     return path
 
 
-def test_every_finding_is_coded_and_located(run, bad_map: Path) -> None:
+def test_every_finding_is_coded_and_located(run: Run, bad_map: Path) -> None:
     result = run("check", "--map", str(bad_map))
     assert result.exit_code == 1
     p = str(bad_map)
     assert result.stdout.splitlines() == [
-        f"{p}:7:12: AM104 error: the quote of 't' does not occur verbatim in the source text "
-        "(closest passage, at source line 1: 'The quick brown fox')",
-        f"{p}:14:15: AM105 error: support cycle: a → b → a "
-        "(a claim cannot (even indirectly) support itself; remove one support)",
+        (
+            f"{p}:7:12: AM104 error: the quote of 't' does not occur verbatim in the source text "
+            "(closest passage, at source line 1: 'The quick brown fox')"
+        ),
+        (
+            f"{p}:14:15: AM105 error: support cycle: a → b → a "
+            "(a claim cannot (even indirectly) support itself; remove one support)"
+        ),
         f"{p}:14:19: AM101 error: no claim has the id 'ghost' (check the spelling)",
         f"{p}:15:9: AM102 error: duplicate claim id 'a' (first used by claim 2) (give each claim its own id)",
         f"{p}:22:17: AM101 error: no claim has the id 'lonely' (did you mean 'lone'?)",
@@ -67,7 +73,7 @@ def test_every_finding_is_coded_and_located(run, bad_map: Path) -> None:
     ]
 
 
-def test_json_and_github_formats(run, bad_map: Path) -> None:
+def test_json_and_github_formats(run: Run, bad_map: Path) -> None:
     data = json.loads(run("check", "--map", str(bad_map), "--format", "json").stdout)
     assert (data["errors"], data["warnings"], data["unusable"]) == (6, 6, [])
     assert data["findings"][0] == {
@@ -87,7 +93,7 @@ def test_json_and_github_formats(run, bad_map: Path) -> None:
     assert github[-1].startswith("::warning file=")
 
 
-def test_theses_without_support_and_maps_without_thesis(run, tmp_path: Path) -> None:
+def test_theses_without_support_and_maps_without_thesis(run: Run, tmp_path: Path) -> None:
     lonely = tmp_path / "lonely.yaml"
     lonely.write_text("claims:\n  - {id: t, kind: thesis, text: T}\n", encoding="utf-8")
     result = run("check", "--map", str(lonely))
@@ -104,7 +110,7 @@ def test_theses_without_support_and_maps_without_thesis(run, tmp_path: Path) -> 
     )
 
 
-def test_contrast_declared_twice(run, tmp_path: Path) -> None:
+def test_contrast_declared_twice(run: Run, tmp_path: Path) -> None:
     path = tmp_path / "m.yaml"
     path.write_text(
         "claims:\n  - {id: t, kind: thesis, text: T}\n  - {id: a, text: A, supports: [t], contrasts: [b]}\n"
@@ -116,7 +122,7 @@ def test_contrast_declared_twice(run, tmp_path: Path) -> None:
     )
 
 
-def test_several_maps_and_an_unusable_one(run, bad_map: Path, tmp_path: Path) -> None:
+def test_several_maps_and_an_unusable_one(run: Run, bad_map: Path, tmp_path: Path) -> None:
     broken = tmp_path / "broken.yaml"
     broken.write_text("claims: [\n", encoding="utf-8")
     result = run("check", "--map", str(bad_map), "--map", str(broken))
@@ -125,6 +131,6 @@ def test_several_maps_and_an_unusable_one(run, bad_map: Path, tmp_path: Path) ->
     assert result.stdout.splitlines()[-1] == "6 errors, 6 warnings in 2 files"
 
 
-def test_the_bundled_essay_map_passes_strict(run) -> None:
+def test_the_bundled_essay_map_passes_strict(run: Run) -> None:
     result = run("check", "--strict")
     assert (result.exit_code, result.stdout) == (0, "0 errors, 0 warnings in 1 file\n")

@@ -6,16 +6,21 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import argmap
 
+Run = Callable[..., Any]  # the `run` fixture: the CLI in-process, a click Result back
+Golden = Callable[[str, str], None]
+
 ESSAY_CLAIMS = len(argmap.load().claims)
 
 
-def test_list_plain_is_an_aligned_table(run, golden) -> None:
+def test_list_plain_is_an_aligned_table(run: Run, golden: Golden) -> None:
     result = run("list")
     assert result.exit_code == 0, result.stderr
     assert "\x1b[" not in result.stdout
@@ -26,7 +31,7 @@ def test_list_plain_is_an_aligned_table(run, golden) -> None:
     golden("cli/list.txt", result.stdout)
 
 
-def test_list_rich_at_fixed_width(run, golden) -> None:
+def test_list_rich_at_fixed_width(run: Run, golden: Golden) -> None:
     result = run(
         "list", "--kind", "objection", "--kind", "rebuttal", terminal=True, width=90, env={"NO_COLOR": "1"}
     )
@@ -35,7 +40,7 @@ def test_list_rich_at_fixed_width(run, golden) -> None:
     golden("cli/list-rich-objections.txt", result.stdout)
 
 
-def test_list_filters(run) -> None:
+def test_list_filters(run: Run) -> None:
     def ids(*args: str) -> list[str]:
         result = run("list", "--json", *args)
         assert result.exit_code == 0, result.stderr
@@ -49,7 +54,7 @@ def test_list_filters(run) -> None:
     assert ids("--search", "SPRING breeze") == ["spring-breeze"]
 
 
-def test_list_json_shape(run) -> None:
+def test_list_json_shape(run: Run) -> None:
     data = json.loads(run("list", "--json").stdout)
     assert data["count"] == ESSAY_CLAIMS == len(data["claims"])
     first = data["claims"][0]
@@ -76,14 +81,14 @@ def test_list_json_shape(run) -> None:
         ),
     ],
 )
-def test_user_errors_are_one_line_and_exit_2(run, args, message) -> None:
+def test_user_errors_are_one_line_and_exit_2(run: Run, args: tuple[str, ...], message: str) -> None:
     result = run(*args)
     assert result.exit_code == 2
     assert result.stderr == message
     assert result.stdout == ""
 
 
-def test_bad_map_file_is_located(run, tmp_path) -> None:
+def test_bad_map_file_is_located(run: Run, tmp_path: Path) -> None:
     path = tmp_path / "bad.yaml"
     path.write_text("claims:\n  - id: a\n    text: t\n    attacks: [b]\n", encoding="utf-8")
     result = run("--map", str(path), "list")
@@ -91,19 +96,19 @@ def test_bad_map_file_is_located(run, tmp_path) -> None:
     assert result.stderr == f"argmap: error: {path}:4:15: no claim has the id 'b'; check the spelling\n"
 
 
-def test_tree_golden(run, golden) -> None:
+def test_tree_golden(run: Run, golden: Golden) -> None:
     result = run("tree")
     assert result.exit_code == 0, result.stderr
     golden("cli/tree.txt", result.stdout)
 
 
-def test_tree_rich_golden(run, golden) -> None:
+def test_tree_rich_golden(run: Run, golden: Golden) -> None:
     result = run("tree", "stagnation-view", terminal=True, width=100, env={"NO_COLOR": "1"})
     assert result.exit_code == 0, result.stderr
     golden("cli/tree-rich-stagnation-view.txt", result.stdout)
 
 
-def test_tree_up_and_depth(run, golden) -> None:
+def test_tree_up_and_depth(run: Run, golden: Golden) -> None:
     result = run("tree", "industrial-tech-examples", "--direction", "up")
     assert result.exit_code == 0, result.stderr
     golden("cli/tree-up-industrial-tech-examples.txt", result.stdout)
@@ -112,7 +117,7 @@ def test_tree_up_and_depth(run, golden) -> None:
     assert any("deeper levels hidden" in line for line in shallow)
 
 
-def test_tree_json_rows_form_the_tree(run) -> None:
+def test_tree_json_rows_form_the_tree(run: Run) -> None:
     data = json.loads(run("tree", "--json").stdout)
     rows = data["rows"]
     assert data["roots"] == ["thesis"] and rows[0]["id"] == "thesis" and rows[0]["parent"] is None
@@ -122,7 +127,7 @@ def test_tree_json_rows_form_the_tree(run) -> None:
     assert len(expanded) == len(set(expanded)) == ESSAY_CLAIMS  # the whole essay hangs under its thesis
 
 
-def test_trace_golden(run, golden) -> None:
+def test_trace_golden(run: Run, golden: Golden) -> None:
     result = run("trace", "thesis")
     assert result.exit_code == 0, result.stderr
     golden("cli/trace-thesis.txt", result.stdout)
@@ -130,13 +135,13 @@ def test_trace_golden(run, golden) -> None:
     golden("cli/trace-up-industrial-depth.txt", up.stdout)
 
 
-def test_trace_limit_says_how_many_are_left_out(run) -> None:
+def test_trace_limit_says_how_many_are_left_out(run: Run) -> None:
     lines = run("trace", "thesis", "--limit", "2").stdout.splitlines()
     assert lines[0] == "Support chains leading to thesis: 2 of 26"
     assert lines[-1] == "… 24 more chains not shown (raise --limit)"
 
 
-def test_show(run, golden) -> None:
+def test_show(run: Run, golden: Golden) -> None:
     result = run("show", "industrial-drive-inward")
     assert result.exit_code == 0, result.stderr
     golden("cli/show-industrial-drive-inward.txt", result.stdout)
@@ -145,7 +150,7 @@ def test_show(run, golden) -> None:
     assert data["attacked_by"] == ["overestimated"]
 
 
-def test_search_plain_and_json(run) -> None:
+def test_search_plain_and_json(run: Run) -> None:
     result = run("search", "BLOCKCHAIN")
     assert result.exit_code == 0
     assert result.stdout.splitlines()[-1].endswith("claims found")
@@ -155,27 +160,27 @@ def test_search_plain_and_json(run) -> None:
     assert [text[a:b] for a, b in data["claims"][0]["text_matches"]] == ["thousand", "miles"]
 
 
-def test_search_highlights_on_a_terminal(run) -> None:
+def test_search_highlights_on_a_terminal(run: Run) -> None:
     result = run("search", "spring", terminal=True)
     assert "\x1b[1;7mspring\x1b[0m" in result.stdout
 
 
-def test_no_color_is_honoured(run) -> None:
+def test_no_color_is_honoured(run: Run) -> None:
     result = run("tree", "overestimated", terminal=True, env={"NO_COLOR": "1"})
     assert "\x1b[31m" not in result.stdout and "\x1b[32m" not in result.stdout
 
 
-def test_version_and_help(run) -> None:
+def test_version_and_help(run: Run) -> None:
     assert run("--version").stdout == f"argmap {argmap.__version__}\n"
     help_text = run("--help").stdout
     for name in ("list", "show", "tree", "trace", "search"):
         assert f"  {name} " in help_text
 
 
-def _argmap(*args: str, **kwargs):
+def _argmap(*args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
     return subprocess.run(
-        [sys.executable, "-m", "argmap", *args], capture_output=True, text=True, env=env, **kwargs
+        [sys.executable, "-m", "argmap", *args], capture_output=True, text=True, env=env, check=False
     )
 
 
@@ -193,15 +198,17 @@ def test_help_does_not_import_the_heavy_libraries() -> None:
 
 def test_closed_pipe_ends_quietly() -> None:
     shell = f"{sys.executable} -m argmap tree | head -3"
-    result = subprocess.run(["bash", "-c", f"set -o pipefail; {shell}"], capture_output=True, text=True)
+    result = subprocess.run(
+        ["bash", "-c", f"set -o pipefail; {shell}"], capture_output=True, text=True, check=False
+    )
     assert result.stderr == ""
     assert len(result.stdout.splitlines()) == 3
 
 
-def test_internal_error_is_saved_not_shown(run, monkeypatch) -> None:
+def test_internal_error_is_saved_not_shown(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
     import argmap.analysis.queries
 
-    def boom(*_args, **_kwargs):
+    def boom(*_args: object, **_kwargs: object) -> None:
         raise ZeroDivisionError("simulated bug")
 
     monkeypatch.setattr(argmap.analysis.queries, "select", boom)
@@ -230,7 +237,7 @@ def test_internal_error_is_saved_not_shown(run, monkeypatch) -> None:
         ("search", ("search", "Blockchain", "--json")),
     ],
 )
-def test_json_output_follows_its_schema(run, name: str, args: tuple[str, ...]) -> None:
+def test_json_output_follows_its_schema(run: Run, name: str, args: tuple[str, ...]) -> None:
     import jsonschema
 
     from conftest import ROOT
@@ -241,7 +248,7 @@ def test_json_output_follows_its_schema(run, name: str, args: tuple[str, ...]) -
     jsonschema.validate(json.loads(result.stdout), schema)
 
 
-def test_search_any_script_case_insensitively(run, tmp_path) -> None:
+def test_search_any_script_case_insensitively(run: Run, tmp_path: Path) -> None:
     path = tmp_path / "cjk.yaml"
     path.write_text(
         "claims:\n  - {id: a, kind: thesis, text: 工业互联网是一股暗流, quote: 暗流涌动}\n"
@@ -335,19 +342,52 @@ def test_help_and_version_survive_an_ascii_stdout_and_a_closed_pipe() -> None:
         (["argmap", "--help"], None),
     ],
 )
-def test_a_run_registers_only_the_command_it_names_first(
-    argv: list[str], kept: list[str] | None, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_run_registers_only_the_command_it_names_first(argv: list[str], kept: list[str] | None) -> None:
     from argmap.cli import app as cli
 
-    every = list(cli.app.registered_commands)
-    monkeypatch.setattr(cli.app, "registered_commands", list(every))
-    cli._register_only_the_command_asked_for(argv)
-    names = [info.name for info in cli.app.registered_commands]
-    assert names == (kept if kept is not None else [info.name for info in every])
+    every = [info.name for info in cli.app.registered_commands]
+    names = [info.name for info in cli.app_for(argv).registered_commands]
+    assert names == (kept if kept is not None else every)
+    assert [info.name for info in cli.app.registered_commands] == every  # the shared app is untouched
 
 
-def test_the_console_script_prints_what_the_full_app_prints(run) -> None:
+def test_main_runs_again_in_the_same_process(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Each run builds its own app, so a second call (another command) still finds its command."""
+    import gc
+
+    from argmap.cli import app as cli
+
+    class Exited(Exception):
+        pass
+
+    def exit_now(code: int) -> None:
+        raise Exited(code)
+
+    monkeypatch.setattr(os, "_exit", exit_now)
+    monkeypatch.setenv("TTY_COMPATIBLE", "0")
+    outputs = []
+    try:
+        for argv in (
+            ["argmap", "list"],
+            ["argmap", "tree"],
+            ["argmap", "trace", "thesis"],
+            ["argmap", "list"],
+        ):
+            monkeypatch.setattr(sys, "argv", argv)
+            with pytest.raises(Exited) as done:
+                cli.main()
+            assert done.value.args == (0,), capsys.readouterr().err
+            outputs.append(capsys.readouterr().out)
+    finally:
+        gc.enable()
+    assert outputs[0].startswith("ID ") and outputs[0] == outputs[3]
+    assert outputs[1].startswith("■ [thesis] thesis:")
+    assert outputs[2].startswith("Support chains leading to thesis")
+
+
+def test_the_console_script_prints_what_the_full_app_prints(run: Run) -> None:
     from argmap.files import bundled_map_path
 
     essay = str(bundled_map_path())

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 import argmap
-from argmap.model.index import Index
 from argmap.files import bundled_map_path, data_dir
+from argmap.model.index import Index
 
 AXES = ("driving-force", "business-model", "technology", "form")
 
@@ -34,7 +34,12 @@ def test_the_essay_text_keeps_title_author_and_copyright_but_not_the_web_page(te
 
 
 def test_the_essay_text_is_the_seed_verbatim(text: str) -> None:
-    seed = Path(__file__).resolve().parents[2] / "shared" / "seed" / "undercurrent-of-the-industrial-internet.txt"
+    seed = (
+        Path(__file__).resolve().parents[2]
+        / "shared"
+        / "seed"
+        / "undercurrent-of-the-industrial-internet.txt"
+    )
     if not seed.is_file():
         pytest.skip(f"seed text not found at {seed}")
     original = seed.read_text(encoding="utf-8")
@@ -69,6 +74,7 @@ def test_sections_follow_the_essay_structure(essay: argmap.ArgumentMap) -> None:
     text = (data_dir() / "essay.txt").read_text(encoding="utf-8")
     starts = [0] + [text.index(headings[name]) for name in order[1:]] + [len(text)]
     for claim in essay.claims:
+        assert claim.quote is not None and claim.section is not None, claim.id
         where = text.index(claim.quote)
         position = order.index(claim.section)
         assert starts[position] <= where < starts[position + 1], claim.id

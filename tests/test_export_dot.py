@@ -1,7 +1,7 @@
 """The DOT writer: goldens, escaping checked by Graphviz itself, structure, options, determinism.
 
 Goldens live in ``tests/golden/``; after a deliberate change to the drawing, rewrite them with
-``ARGMAP_UPDATE_GOLDEN=1 pytest tests/test_export_dot.py`` and review the diff.
+``pytest tests/test_export_dot.py --update-goldens`` and review the diff.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -22,21 +23,11 @@ import argmap
 from argmap.errors import MapError
 from argmap.formats import diagram, dot, wrapping
 from argmap.model import ArgumentMap
+from conftest import Golden
 
 GOLDEN = Path(__file__).parent / "golden"
 ROOT = Path(__file__).resolve().parents[1]
 needs_graphviz = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz (dot) is not installed")
-
-
-def assert_golden(name: str, text: str) -> None:
-    path = GOLDEN / name
-    if os.environ.get("ARGMAP_UPDATE_GOLDEN") == "1":
-        path.write_bytes(text.encode("utf-8"))
-        return
-    assert path.exists(), f"{path} is missing; create it with ARGMAP_UPDATE_GOLDEN=1"
-    assert text == path.read_bytes().decode("utf-8"), (
-        f"{name} differs; if intended, rerun with ARGMAP_UPDATE_GOLDEN=1"
-    )
 
 
 @pytest.fixture(scope="module")
@@ -44,15 +35,16 @@ def awkward() -> ArgumentMap:
     return argmap.load(GOLDEN / "awkward.yaml")
 
 
-def graphviz_json(text: str) -> dict:
+def graphviz_json(text: str) -> dict[str, Any]:
     """Graphviz's own reading of a DOT document, laid out (``_ldraw_`` holds the shown text)."""
     result = subprocess.run(["dot", "-Tjson"], input=text.encode("utf-8"), capture_output=True, check=False)
     assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
     # Graphviz writes control characters raw; strict=False accepts them.
-    return json.loads(result.stdout.decode("utf-8"), strict=False)
+    document: dict[str, Any] = json.loads(result.stdout.decode("utf-8"), strict=False)
+    return document
 
 
-def shown_lines(obj: dict) -> list[tuple[str, float]]:
+def shown_lines(obj: dict[str, Any]) -> list[tuple[str, float]]:
     return [(op["text"], op["pt"][1]) for op in obj.get("_ldraw_", []) if op["op"] == "T"]
 
 
@@ -65,7 +57,7 @@ def expected_lines(text: str) -> list[tuple[int, str]]:
     return [(number, line) for number, line in enumerate(lines) if line]
 
 
-def assert_shows(obj: dict, text: str) -> None:
+def assert_shows(obj: dict[str, Any], text: str) -> None:
     shown = shown_lines(obj)
     expected = expected_lines(text)
     assert [line for line, _ in shown] == [line for _, line in expected]
@@ -79,13 +71,13 @@ def assert_shows(obj: dict, text: str) -> None:
 # --- goldens ---------------------------------------------------------------------------------
 
 
-def test_awkward_map_golden(awkward: ArgumentMap) -> None:
-    assert_golden("awkward.dot", dot.write(awkward))
+def test_awkward_map_golden(awkward: ArgumentMap, golden: Golden) -> None:
+    golden("awkward.dot", dot.write(awkward))
 
 
-def test_essay_map_golden() -> None:
-    """The bundled map; after editing data/essay_claims.yaml, rewrite with ARGMAP_UPDATE_GOLDEN=1."""
-    assert_golden("essay.dot", dot.write(argmap.load()))
+def test_essay_map_golden(golden: Golden) -> None:
+    """The bundled map; after editing data/essay_claims.yaml, rewrite with --update-goldens."""
+    golden("essay.dot", dot.write(argmap.load()))
 
 
 @needs_graphviz
@@ -135,9 +127,7 @@ AWKWARD_PIECES = [
 ]
 label_texts = (
     st.lists(
-        st.one_of(
-            st.sampled_from(AWKWARD_PIECES), st.text(st.characters(blacklist_categories=("Cs",)), max_size=8)
-        ),
+        st.one_of(st.sampled_from(AWKWARD_PIECES), st.text(st.characters(codec="utf-8"), max_size=8)),
         min_size=1,
         max_size=8,
     )
@@ -199,9 +189,7 @@ def test_ids_that_are_not_slugs_are_refused_not_mangled() -> None:
 # --- wrapping --------------------------------------------------------------------------------
 
 
-@given(
-    text=st.text(st.characters(blacklist_categories=("Cs",))), width=st.integers(min_value=0, max_value=50)
-)
+@given(text=st.text(st.characters(codec="utf-8")), width=st.integers(min_value=0, max_value=50))
 def test_wrapping_loses_and_reorders_nothing_but_whitespace(text: str, width: int) -> None:
     def squeeze(value: str) -> str:
         return re.sub(r"\s", "", value)
@@ -334,7 +322,7 @@ def test_status_colours_nodes(awkward: ArgumentMap) -> None:
     "options",
     [{"cluster_by": "kind"}, {"rankdir": "UP"}, {"wrap": -1}, {"status": {"thesis": "accepted"}}],
 )
-def test_bad_options_are_map_errors(awkward: ArgumentMap, options: dict) -> None:
+def test_bad_options_are_map_errors(awkward: ArgumentMap, options: dict[str, Any]) -> None:
     with pytest.raises(MapError) as caught:
         dot.write(awkward, **options)
     assert caught.value.hint or "wrap" in caught.value.message

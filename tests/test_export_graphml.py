@@ -8,23 +8,26 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from hypothesis import given, settings
 
 import argmap
 from argmap.errors import MapWarning
 from argmap.formats import graphml
 from argmap.model import ArgumentMap
+from strategies import argument_maps
 
 GOLDEN = Path(__file__).parent / "golden"
 
 
-def read_back(text: str) -> nx.MultiDiGraph:
+def read_back(text: str) -> nx.MultiDiGraph[str]:
     graph = nx.read_graphml(io.BytesIO(text.encode("utf-8")), force_multigraph=True)
+    assert isinstance(graph, nx.MultiDiGraph)
     graph.graph.pop("node_default", None)
     graph.graph.pop("edge_default", None)
     return graph
 
 
-def assert_same_graph(read: nx.MultiDiGraph, written: nx.MultiDiGraph) -> None:
+def assert_same_graph(read: nx.MultiDiGraph[str], written: nx.MultiDiGraph[str]) -> None:
     assert read.graph == written.graph
     assert list(read.nodes(data=True)) == list(written.nodes(data=True))
     assert sorted(read.edges(keys=True, data=True)) == sorted(written.edges(keys=True, data=True))
@@ -72,3 +75,12 @@ def test_control_characters_xml_cannot_hold_are_replaced_with_a_warning() -> Non
 def test_same_map_same_bytes() -> None:
     amap = argmap.load()
     assert graphml.write(amap) == graphml.write(argmap.load())
+
+
+@settings(max_examples=100, deadline=None)
+@given(argument_maps())
+def test_networkx_reads_back_any_map(amap: ArgumentMap) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", MapWarning)  # characters XML cannot hold, replaced in both
+        text = graphml.write(amap)
+    assert_same_graph(read_back(text), graphml.to_graph(amap))

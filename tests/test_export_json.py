@@ -11,7 +11,6 @@ from typing import Any
 import jsonschema
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 import argmap
 from argmap.errors import MapError, MapWarning
@@ -19,6 +18,7 @@ from argmap.formats import json as argmap_json
 from argmap.formats import parse as read_text
 from argmap.formats import yaml as argmap_yaml
 from argmap.model import KINDS, SLUG_PATTERN, ArgumentMap
+from strategies import argument_maps
 
 GOLDEN = Path(__file__).parent / "golden"
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -26,7 +26,7 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 
 @pytest.fixture(scope="module")
 def schema() -> dict[str, Any]:
-    document = json.loads(argmap_json.SCHEMA_PATH.read_text(encoding="utf-8"))
+    document: dict[str, Any] = json.loads(argmap_json.SCHEMA_PATH.read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator.check_schema(document)
     return document
 
@@ -92,44 +92,8 @@ def test_same_map_same_bytes(awkward: ArgumentMap) -> None:
     assert argmap_json.write(awkward) == argmap_json.write(argmap.load(GOLDEN / "awkward.yaml"))
 
 
-@st.composite
-def maps(draw: st.DrawFn) -> ArgumentMap:
-    """Valid maps with every relation kind, awkward texts and optional fields."""
-    count = draw(st.integers(min_value=1, max_value=8))
-    ids = [f"c{i}" for i in range(count)]
-    text = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=20)
-    claims: list[dict[str, Any]] = []
-    for claim_id in ids:
-        others = st.sampled_from([i for i in ids if i != claim_id]) if count > 1 else st.nothing()
-        claim: dict[str, Any] = {
-            "id": claim_id,
-            "kind": draw(st.sampled_from(KINDS)),
-            "text": draw(text),
-            "quote": draw(st.none() | text),
-            "section": draw(st.none() | text),
-            "tags": draw(st.lists(text, max_size=2)),
-            "base_score": draw(st.none() | st.floats(0, 1)),
-        }
-        if count > 1:
-            for relation in ("supports", "attacks", "contrasts"):
-                claim[relation] = draw(st.lists(others, max_size=2))
-            claim["linked"] = [
-                {"to": t, "with": draw(st.lists(others, min_size=1, max_size=2))}
-                for t in draw(st.lists(others, max_size=1))
-            ]
-        claims.append(claim)
-    supports = [(c["id"], t) for c in claims for t in c.get("supports", [])]
-    if supports:
-        premise, conclusion = draw(st.sampled_from(supports))
-        claims[draw(st.integers(0, count - 1))].setdefault("undercuts", []).append(
-            {"from": premise, "to": conclusion}
-        )
-    meta = draw(st.fixed_dictionaries({}, optional={"title": text, "author": text, "url": text}))
-    return ArgumentMap.model_validate({"meta": meta, "claims": claims})
-
-
 @settings(max_examples=100, deadline=None)
-@given(amap=maps())
+@given(amap=argument_maps())
 def test_any_map_survives_json(amap: ArgumentMap) -> None:
     text = argmap_json.write(amap)
     assert argmap_json.read(text) == amap

@@ -3,7 +3,7 @@
 Mermaid itself is a JavaScript library, so these tests decode labels the way Mermaid 10/11
 do (``encodeEntities`` pre-pass, ``#code;`` entities, ``<br>``). To also run the real parser,
 point ``ARGMAP_MERMAID_MODULES`` at a folder where ``npm install mermaid jsdom`` was run.
-Rewrite goldens with ``ARGMAP_UPDATE_GOLDEN=1``.
+Rewrite goldens with ``pytest --update-goldens``.
 """
 
 from __future__ import annotations
@@ -24,19 +24,9 @@ import argmap
 from argmap.errors import MapError
 from argmap.formats import diagram, mermaid
 from argmap.model import ArgumentMap
+from conftest import Golden
 
 GOLDEN = Path(__file__).parent / "golden"
-
-
-def assert_golden(name: str, text: str) -> None:
-    path = GOLDEN / name
-    if os.environ.get("ARGMAP_UPDATE_GOLDEN") == "1":
-        path.write_bytes(text.encode("utf-8"))
-        return
-    assert path.exists(), f"{path} is missing; create it with ARGMAP_UPDATE_GOLDEN=1"
-    assert text == path.read_bytes().decode("utf-8"), (
-        f"{name} differs; if intended, rerun with ARGMAP_UPDATE_GOLDEN=1"
-    )
 
 
 @pytest.fixture(scope="module")
@@ -80,13 +70,13 @@ def shown_labels(text: str) -> dict[str, str]:
 # --- goldens ---------------------------------------------------------------------------------
 
 
-def test_awkward_map_golden(awkward: ArgumentMap) -> None:
-    assert_golden("awkward.mmd", mermaid.write(awkward))
+def test_awkward_map_golden(awkward: ArgumentMap, golden: Golden) -> None:
+    golden("awkward.mmd", mermaid.write(awkward))
 
 
-def test_essay_map_golden() -> None:
-    """The bundled map; after editing data/essay_claims.yaml, rewrite with ARGMAP_UPDATE_GOLDEN=1."""
-    assert_golden("essay.mmd", mermaid.write(argmap.load()))
+def test_essay_map_golden(golden: Golden) -> None:
+    """The bundled map; after editing data/essay_claims.yaml, rewrite with --update-goldens."""
+    golden("essay.mmd", mermaid.write(argmap.load()))
 
 
 # --- escaping --------------------------------------------------------------------------------
@@ -130,7 +120,7 @@ PIECES = [
 ]
 texts = (
     st.lists(
-        st.one_of(st.sampled_from(PIECES), st.text(st.characters(blacklist_categories=("Cs",)), max_size=6)),
+        st.one_of(st.sampled_from(PIECES), st.text(st.characters(codec="utf-8"), max_size=6)),
         min_size=1,
         max_size=8,
     )

@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 
 import argmap
-from argmap.views import drawing
 from argmap.errors import MapError, MapWarning
 from argmap.formats import dot
+from argmap.views import drawing
 
 GOLDEN = Path(__file__).parent / "golden"
 needs_graphviz = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz (dot) is not installed")
@@ -25,7 +25,7 @@ def awkward_dot() -> str:
 
 
 def test_missing_graphviz_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setattr(drawing.shutil, "which", lambda name: None)
+    monkeypatch.setattr("argmap.views.drawing.shutil.which", lambda name: None)
     with pytest.raises(MapError) as caught:
         drawing.render("digraph {}", tmp_path / "map.svg")
     error = caught.value
@@ -62,8 +62,8 @@ def test_graphviz_runs_from_an_argument_list_without_a_shell(
         calls.append((args, kwargs))
         return subprocess.CompletedProcess(args, 0, stdout=b"%PDF-1.5 fake", stderr=b"")
 
-    monkeypatch.setattr(drawing.shutil, "which", lambda name: f"/opt/graphviz bin/{name}")
-    monkeypatch.setattr(drawing.subprocess, "run", fake_run)
+    monkeypatch.setattr("argmap.views.drawing.shutil.which", lambda name: f"/opt/graphviz bin/{name}")
+    monkeypatch.setattr("argmap.views.drawing.subprocess.run", fake_run)
     target = drawing.render("digraph { a }", tmp_path / "out.PDF", engine="sfdp")
     [(args, kwargs)] = calls
     assert args == ["/opt/graphviz bin/sfdp", "-Tpdf"]

@@ -196,8 +196,8 @@ def test_labellings_are_in_out_undec() -> None:
 def test_semantics_names_and_aliases() -> None:
     fw = framework("ab", "ab ba")
     assert extensions(fw, "preferred") == extensions(fw, "PR") == extensions(fw, " pr ")
-    with pytest.raises(MapError, match="unknown semantics 'ideal'") as caught:
-        extensions(fw, "ideal")
+    with pytest.raises(MapError, match="unknown semantics 'naive'") as caught:
+        extensions(fw, "naive")
     assert "grounded, complete, preferred, stable" in (caught.value.hint or "")
 
 

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap.model.index import Index
-from argmap.model import ArgumentMap
 from argmap.analysis.trace import trace
 from argmap.analysis.tree import build_tree
+from argmap.model import ArgumentMap
+from argmap.model.index import Index
+from strategies import argument_maps
 
 
-def make(claims: list[dict]) -> ArgumentMap:
+def make(claims: list[dict[str, Any]]) -> ArgumentMap:
     for claim in claims:
         claim.setdefault("text", claim["id"])
     return ArgumentMap.model_validate({"claims": claims})
@@ -22,18 +25,6 @@ def chain_map(n: int) -> ArgumentMap:
         {"id": f"c{i}", "supports": [f"c{i - 1}"]} for i in range(1, n)
     ]
     return make(claims)
-
-
-def test_a_100000_step_chain_is_traced_and_drawn_without_recursion() -> None:
-    index = Index.of(chain_map(100_000))
-    result = trace(index, "c0")
-    assert result.total == 1
-    [chain] = result.chains
-    assert chain.claims[0] == "c99999" and chain.claims[-1] == "c0" and len(chain.claims) == 100_000
-    up = trace(index, "c99999", direction="up")
-    assert up.chains[0].end == "thesis" and len(up.chains[0].claims) == 100_000
-    rows = build_tree(index, ["c0"])
-    assert len(rows) == 100_000 and rows[-1].depth == 99_999
 
 
 def test_a_deep_tree_draws_in_linear_time_with_a_depth_marker() -> None:
@@ -61,16 +52,6 @@ def test_the_guides_of_a_deep_chain_take_linear_memory() -> None:
     finally:
         tracemalloc.stop()
     assert peak < 20_000_000, f"{peak:,} bytes"
-
-
-def test_a_claim_with_100000_supporters() -> None:
-    claims = [{"id": "hub", "kind": "thesis"}] + [
-        {"id": f"s{i}", "supports": ["hub"]} for i in range(100_000)
-    ]
-    index = Index.of(make(claims))
-    result = trace(index, "hub", limit=5)
-    assert result.total == 100_000 and len(result.chains) == 5 and result.left_out == 99_995
-    assert len(build_tree(index, ["hub"])) == 100_001
 
 
 def test_support_cycles_are_marked_not_followed() -> None:
@@ -149,15 +130,9 @@ def test_contrast_partners_hang_beside_their_partner() -> None:
     ]
 
 
-@st.composite
-def support_maps(draw: st.DrawFn) -> ArgumentMap:
-    size = draw(st.integers(1, 9))
-    ids = [f"n{i}" for i in range(size)]
-    claims = []
-    for claim_id in ids:
-        targets = draw(st.lists(st.sampled_from(ids), max_size=3, unique=True))
-        claims.append({"id": claim_id, "supports": [t for t in targets if t != claim_id]})
-    return make(claims)
+def support_maps() -> st.SearchStrategy[ArgumentMap]:
+    """Supports only (cycles allowed): the chains trace follows."""
+    return argument_maps(min_claims=1, max_claims=9, relations=("supports",), unique=True, fields=False)
 
 
 @settings(max_examples=200, deadline=None)
@@ -172,7 +147,7 @@ def test_every_traced_chain_is_a_real_path_ending_at_the_claim(
         for chain in result.chains:
             assert (chain.claims[-1] if direction == "down" else chain.claims[0]) == target
             assert len(set(chain.claims)) == len(chain.claims)
-            for premise, conclusion in zip(chain.claims, chain.claims[1:]):
+            for premise, conclusion in zip(chain.claims, chain.claims[1:], strict=False):
                 assert conclusion in index.claims[premise].supports
             if chain.end == "ground":
                 assert not index.supporters(chain.claims[0])
@@ -189,23 +164,15 @@ def test_a_copied_map_indexes_its_own_claims() -> None:
     assert "b" not in part and "a" in part and len(part.by_id) == 1
 
 
-@st.composite
-def contested_maps(draw: st.DrawFn) -> ArgumentMap:
-    """Supports, attacks and undercuts between a few claims, cycles allowed."""
-    size = draw(st.integers(1, 9))
-    ids = [f"n{i}" for i in range(size)]
-    claims = []
-    for claim_id in ids:
-        others = [i for i in ids if i != claim_id]
-        supports = draw(st.lists(st.sampled_from(others), max_size=3, unique=True)) if others else []
-        attacks = draw(st.lists(st.sampled_from(others), max_size=2, unique=True)) if others else []
-        claims.append({"id": claim_id, "supports": supports, "attacks": attacks})
-    pairs = [(c["id"], t) for c in claims for t in c["supports"]]
-    for claim in claims:
-        if pairs and draw(st.booleans()):
-            premise, conclusion = draw(st.sampled_from(pairs))
-            claim["undercuts"] = [{"from": premise, "to": conclusion}]
-    return make(claims)
+def contested_maps() -> st.SearchStrategy[ArgumentMap]:
+    """Every relation but contrasts between a few claims, cycles allowed."""
+    return argument_maps(
+        min_claims=1,
+        max_claims=9,
+        relations=("supports", "attacks", "linked", "undercuts"),
+        unique=True,
+        fields=False,
+    )
 
 
 @settings(max_examples=300, deadline=None)

@@ -7,6 +7,7 @@ rename, so an export that fails never leaves half a file or clobbers the previou
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import tempfile
@@ -147,10 +148,8 @@ def write_atomic(path: str | Path, data: str | bytes) -> None:
         give_mode(temp, target)
         os.replace(temp, target)
     except BaseException as exc:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(temp)
-        except OSError:
-            pass
         if isinstance(exc, IsADirectoryError):
             raise MapError(
                 "the output path is a directory", path=str(target), hint="give a file name"

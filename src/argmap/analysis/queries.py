@@ -79,18 +79,9 @@ def select(
     Naming a kind, section or tag the map does not have is a mistake worth telling, not an
     empty result: the error suggests the nearest existing value.
     """
-    from argmap.model import KINDS
-
     kinds, sections, tags = list(kinds), list(sections), list(tags)
-    _known("kind", kinds, KINDS)
-    # A stand-in map (a store's) looks the values up and selects by query instead.
+    check_filters(amap, kinds, sections, tags)
     known = getattr(amap, "known_values", None)
-    if sections:
-        _known(
-            "section", sections, known("section") if known else {c.section for c in amap.claims if c.section}
-        )
-    if tags:
-        _known("tag", tags, known("tag") if known else {t for c in amap.claims for t in c.tags})
     words = [w for w in words if w.strip()]
     if known:
         return [claim for _map, claim in amap.select_claims(kinds, sections, tags, words)]  # type: ignore[attr-defined]
@@ -108,7 +99,24 @@ def select(
     return selected
 
 
-def _known(what: str, asked: list[str], existing: Iterable[str]) -> None:
+def check_filters(
+    amap: ArgumentMap, kinds: Sequence[str], sections: Sequence[str], tags: Sequence[str]
+) -> None:
+    """A `MapError` for a kind, section or tag ``amap`` does not have, with the nearest one."""
+    from argmap.model import KINDS
+
+    _known("kind", kinds, KINDS)
+    # A stand-in map (a store's) looks the values up and selects by query instead.
+    known = getattr(amap, "known_values", None)
+    if sections:
+        _known(
+            "section", sections, known("section") if known else {c.section for c in amap.claims if c.section}
+        )
+    if tags:
+        _known("tag", tags, known("tag") if known else {t for c in amap.claims for t in c.tags})
+
+
+def _known(what: str, asked: Sequence[str], existing: Iterable[str]) -> None:
     existing = sorted(set(existing))
     for value in asked:
         if value not in existing:

@@ -46,13 +46,17 @@ class Row(NamedTuple):
 def _children(
     index: Index, claim_id: str, direction: Direction, via: Edge | None, contrasts: bool
 ) -> list[tuple[str, str, Edge | None]]:
-    """(child id, relation, edge) in map order: supports, attacks, undercuts, then contrasts."""
+    """(child id, relation, edge): supporters and attackers in the map's order, then
+    undercutters, then contrasts.
+
+    The map's order is the author's: a map that follows its text (an objection raised before
+    it is answered) reads in the text's order.
+    """
     if direction == "down":
         edges = index.incoming[claim_id]
         children: list[tuple[str, str, Edge | None]] = []
         if edges:
-            children = [(e.source, "supports", e) for e in edges if e.kind == "supports"]
-            children += [(e.source, "attacks", e) for e in edges if e.kind == "attacks"]
+            children = [(e.source, e.kind, e) for e in edges if e.kind != "contrasts"]
         if via is not None and via.undercut_by:
             children += [(undercutter, "undercuts", None) for undercutter in via.undercut_by]
         if contrasts:

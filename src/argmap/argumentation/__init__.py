@@ -1,7 +1,9 @@
 """Which claims stand: Dung acceptability, its bipolar variant, and gradual strength.
 
 One module per job: `framework` (the framework type and labellings, all a reader needs),
-`grounded` (the linear labelling), `search` (complete, preferred and stable extensions),
+`grounded` (the linear labelling), `search` (every extension of a semantics), `asp` (clingo on
+the encodings in ``encodings/``: complete, preferred, stable, semi-stable, stage, ideal; the
+ICCMA tasks: first N, count, one, credulous and sceptical acceptance, with a timeout),
 `bipolar` (map to framework: undercut inferences and the bipolar option), `gradual`
 (DF-QuAD, h-categoriser), `report` (`evaluate`: the verdict on every claim) and `names`
 (the semantics and gradual methods by name).

@@ -7,8 +7,18 @@ from __future__ import annotations
 
 __all__ = ["GRADUAL", "SEMANTICS", "gradual_name", "semantics_name"]
 
-SEMANTICS: tuple[str, ...] = ("grounded", "complete", "preferred", "stable")
-_SEMANTICS_ALIASES = {"gr": "grounded", "co": "complete", "pr": "preferred", "st": "stable"}
+SEMANTICS: tuple[str, ...] = ("grounded", "complete", "preferred", "stable", "semi-stable", "stage", "ideal")
+_SEMANTICS_ALIASES = {
+    "gr": "grounded",
+    "co": "complete",
+    "pr": "preferred",
+    "st": "stable",
+    "sst": "semi-stable",
+    "semistable": "semi-stable",
+    "semi_stable": "semi-stable",
+    "stg": "stage",
+    "id": "ideal",
+}
 GRADUAL: tuple[str, ...] = ("dfquad", "hcat")
 _GRADUAL_ALIASES = {"df-quad": "dfquad", "h-categoriser": "hcat", "hcategoriser": "hcat", "h-cat": "hcat"}
 

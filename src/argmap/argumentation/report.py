@@ -107,6 +107,7 @@ class Evaluation:
             "iterations": None if self.gradual is None else self.gradual.iterations,
             "summary": self.summary(),
             "extensions": [sorted(e) for e in self.extensions],
+            "exists": bool(self.extensions),
             "claims": [status.to_json() for status in self.claims.values()],
             "inferences": [status.to_json() for status in self.inferences],
         }
@@ -120,10 +121,13 @@ def evaluate(
     *,
     tolerance: float = DEFAULT_TOLERANCE,
     max_iterations: int = DEFAULT_MAX_ITERATIONS,
+    max_extensions: int | None = None,
+    timeout: float | None = None,
 ) -> Evaluation:
     """Label every claim under ``semantics`` and, if asked, score it with ``gradual``.
 
-    Unknown names raise `MapError` listing the choices, so the CLI can pass options through.
+    Unknown names raise `MapError` listing the choices, so the CLI can pass options through;
+    so do more than ``max_extensions`` extensions, or a solve stopped by ``timeout`` seconds.
     Gradual scores do not depend on ``bipolar``: DF-QuAD always counts supports, the
     h-categoriser never does.
     """
@@ -131,7 +135,8 @@ def evaluate(
     method = gradual_name(gradual) if gradual is not None else None
     framework, steps = framework_and_inferences(amap, bipolar=bipolar)
     result = _strengths(amap, method, tolerance, max_iterations)
-    return _evaluation(framework, len(amap.claims), steps, semantics, bipolar, result)
+    limits = (max_extensions, timeout)
+    return _evaluation(framework, len(amap.claims), steps, semantics, bipolar, result, limits)
 
 
 def evaluate_framework(
@@ -141,6 +146,8 @@ def evaluate_framework(
     *,
     tolerance: float = DEFAULT_TOLERANCE,
     max_iterations: int = DEFAULT_MAX_ITERATIONS,
+    max_extensions: int | None = None,
+    timeout: float | None = None,
 ) -> Evaluation:
     """`evaluate` for a bare framework (e.g. ``.af`` files with self-attacks, which maps forbid).
 
@@ -149,7 +156,8 @@ def evaluate_framework(
     semantics = semantics_name(semantics)
     method = gradual_name(gradual) if gradual is not None else None
     result = _strengths(framework, method, tolerance, max_iterations)
-    return _evaluation(framework, len(framework), [], semantics, False, result)
+    limits = (max_extensions, timeout)
+    return _evaluation(framework, len(framework), [], semantics, False, result, limits)
 
 
 def _strengths(
@@ -168,8 +176,9 @@ def _evaluation(
     semantics: str,
     bipolar: bool,
     gradual: GradualResult | None,
+    limits: tuple[int | None, float | None] = (None, None),
 ) -> Evaluation:
-    all_codes = labelling_codes(framework, semantics)
+    all_codes = labelling_codes(framework, semantics, *limits)
     names = framework.arguments
     n = len(names)
     n_in = [0] * n

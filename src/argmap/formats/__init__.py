@@ -76,6 +76,12 @@ class Format:
             return no_options(self.name, None, fields)
         return writer_options(self.name, kind, None, fields)
 
+    def option_names(self) -> list[str]:
+        """The keyword options `write` and `generate` take (none for most formats)."""
+        from argmap.formats.options import option_names
+
+        return option_names(self.load().OPTIONS) if self.writable else []
+
     def write(self, amap: ArgumentMap, **options: Any) -> str:
         return self.load().write(amap, self.options(**options))  # type: ignore[no-any-return]
 
@@ -116,7 +122,7 @@ for _builtin in (
         "iccma",
         (".af", ".tgf"),
         True,
-        False,
+        True,
         "ICCMA abstract framework (p af N)",
         framework_only=True,
     ),
@@ -125,7 +131,7 @@ for _builtin in (
         "apx",
         (".apx",),
         True,
-        False,
+        True,
         "ASPARTIX abstract framework (arg/att facts)",
         framework_only=True,
     ),
@@ -244,7 +250,7 @@ def load(
     Raises `MapError` (with file, line and column) for anything wrong with the input.
     """
     target = bundled_map_path() if path is None else path
-    binary = _binary_format(target, fmt)
+    binary = binary_format(target, fmt)
     if binary is not None:
 
         def read_source(source: str) -> ArgumentMap:
@@ -260,7 +266,7 @@ def load(
         raise exc.with_path(name) from None
 
 
-def _binary_format(path: str | Path, name: str | None) -> Format | None:
+def binary_format(path: str | Path, name: str | None) -> Format | None:
     """The binary format ``path`` is in, by ``name`` or by its first bytes; None for text.
 
     A binary format's path may name one member, ``FILE#MEMBER``; the header is FILE's.

@@ -2,15 +2,17 @@
 
 Facts may share a line and ``%`` starts a comment, as in the ASP files they come from. An
 attack may come before the declaration of its arguments; an argument that is never declared
-is an error, since solvers disagree on whether it exists.
+is an error, since solvers disagree on whether it exists. A name in double quotes (an ASP
+string, as `write_framework` writes names that are not ASP constants) is read without them.
 """
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from argmap.errors import MapError, did_you_mean
+from argmap.formats.iccma import FrameworkOptions, direct_framework
 
 if TYPE_CHECKING:
     from argmap.argumentation.framework import Framework
@@ -29,6 +31,40 @@ def read(text: str, *, path: str | None = None) -> ArgumentMap:
     places: dict[tuple[str, str], tuple[int, int]] = {}
     framework = _parse(text, path, places)
     return framework_to_map(framework, path=path, locate=lambda where, _key: places.get(where))
+
+
+OPTIONS = FrameworkOptions
+
+
+def write(amap: ArgumentMap, options: FrameworkOptions | None = None, **fields: Any) -> str:
+    """The map's attack framework as ASPARTIX facts; options as in `iccma.write`."""
+    from argmap.formats.options import writer_options
+
+    chosen = writer_options("apx", FrameworkOptions, options, fields)
+    return write_framework(chosen.framework if chosen.framework is not None else direct_framework(amap))
+
+
+def write_framework(framework: Framework) -> str:
+    """One ``arg(a).`` line per argument, then one ``att(a,b).`` per attack.
+
+    Names that are not ASP constants (claim ids with ``-`` or ``.``, inference names) are
+    written as ASP strings, so clingo-based solvers read the file too.
+    """
+    names = [_constant(name) for name in framework.arguments]
+    lines = [f"arg({name})." for name in names]
+    lines.extend(
+        f"att({names[s]},{names[t]})." for s, t in zip(framework.sources, framework.targets, strict=True)
+    )
+    return "".join(line + "\n" for line in lines)
+
+
+def _constant(name: str) -> str:
+    if _ASP_CONSTANT.fullmatch(name):
+        return name
+    return '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+_ASP_CONSTANT = re.compile(r"[a-z][A-Za-z0-9_]*|0|[1-9][0-9]*")
 
 
 def read_framework(text: str, *, path: str | None = None) -> Framework:
@@ -52,6 +88,8 @@ def _parse(text: str, path: str | None, places: dict[tuple[str, str], tuple[int,
                     break
                 raise _malformed(line, number, position, path)
             kind, first, second = fact.groups()
+            first = _unquote(first)
+            second = None if second is None else _unquote(second)
             column = fact.start(2) + 1
             if kind == "arg":
                 if second is not None:
@@ -92,6 +130,12 @@ def _parse(text: str, path: str | None, places: dict[tuple[str, str], tuple[int,
         sources.append(index[attacker])
         targets.append(index[attacked])
     return Framework.from_indices(names, sources, targets)
+
+
+def _unquote(name: str) -> str:
+    if len(name) >= 2 and name[0] == name[-1] == '"':
+        return name[1:-1].replace('\\"', '"').replace("\\\\", "\\")
+    return name
 
 
 def _malformed(line: str, number: int, position: int, path: str | None) -> MapError:

@@ -7,10 +7,15 @@ line, a line ``#``, then ``a b`` attack lines.
 
 `read_framework` is the fast path the solvers use; `read` turns the framework into an
 `ArgumentMap` whose claims are the arguments, so the rest of argmap works on it too.
+
+`write_framework` writes ICCMA'23, so other solvers can run on a map's framework: arguments are
+numbered in framework order and a ``# <number> <name>`` comment line after the header keeps
+each name (comments are ignored on reading, which stays exact: numbers are the names).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from argmap.errors import Locator, MapError, did_you_mean
@@ -27,6 +32,55 @@ def read(text: str, *, path: str | None = None) -> ArgumentMap:
     from argmap.argumentation.framework import framework_to_map
 
     return framework_to_map(read_framework(text, path=path), path=path, locate=_self_attack_locator(text))
+
+
+@dataclass(frozen=True)
+class FrameworkOptions:
+    """``framework``: the framework to write, when the caller built it from the map (the
+    argumentation layer adds an argument per undercut inference, and the bipolar attacks if
+    asked: `argmap export --to iccma|apx [--bipolar]` does so). None: the map's claims and
+    their ``attacks``, for a map without undercuts."""
+
+    framework: Framework | None = None
+
+
+OPTIONS = FrameworkOptions
+
+
+def write(amap: ArgumentMap, options: FrameworkOptions | None = None, **fields: Any) -> str:
+    """The map's attack framework as ICCMA'23 text (see `write_framework`)."""
+    from argmap.formats.options import writer_options
+
+    chosen = writer_options("iccma", FrameworkOptions, options, fields)
+    return write_framework(chosen.framework if chosen.framework is not None else direct_framework(amap))
+
+
+def write_framework(framework: Framework) -> str:
+    """``p af N``, one ``# i name`` line per argument, then one ``i j`` line per attack."""
+    lines = [f"p af {len(framework)}"]
+    lines.extend(f"# {number} {name}" for number, name in enumerate(framework.arguments, start=1))
+    lines.extend(f"{s + 1} {t + 1}" for s, t in zip(framework.sources, framework.targets, strict=True))
+    return "\n".join(lines) + "\n"
+
+
+def direct_framework(amap: ArgumentMap) -> Framework:
+    """Claims as arguments, ``attacks`` as attacks: a map without undercuts needs nothing more.
+
+    An undercut step becomes an argument of its own, which only the argumentation layer
+    builds (a format may not import it): such a map gets a `MapWarning` saying so.
+    """
+    from argmap.argumentation.framework import Framework
+    from argmap.errors import warn
+
+    if any(claim.undercuts for claim in amap.claims):
+        warn(
+            "undercut support steps are left out of this framework; `argmap export --to iccma` "
+            "(or apx) writes them as arguments, as evaluate sees them"
+        )
+    return Framework(
+        (claim.id for claim in amap.claims),
+        ((claim.id, target) for claim in amap.claims for target in claim.attacks),
+    )
 
 
 def read_framework(text: str, *, path: str | None = None) -> Framework:

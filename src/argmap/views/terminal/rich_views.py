@@ -11,8 +11,8 @@ from rich.text import Text
 from argmap.views.terminal import KIND_STYLE
 
 if TYPE_CHECKING:
-    from argmap.model import Claim
     from argmap.analysis.queries import Spans
+    from argmap.model import Claim
 
 
 def highlighted(text: str, spans: Spans, style: str = "bold reverse") -> Text:
@@ -93,10 +93,12 @@ def trees(rows: Sequence[Any], labels: Sequence[Text]) -> list[Any]:
     if any(row.depth > MAX_RICH_DEPTH for row in rows):
         from argmap.views.terminal.plain import tree_guides
 
-        return [Text(guide).append_text(label) for guide, label in zip(tree_guides(rows), labels)]
+        return [
+            Text(guide).append_text(label) for guide, label in zip(tree_guides(rows), labels, strict=True)
+        ]
     nodes: list[Any] = []
     roots: list[Any] = []
-    for row, label in zip(rows, labels):
+    for row, label in zip(rows, labels, strict=True):
         if row.parent is None:
             node = Tree(label, guide_style="dim")
             roots.append(node)
