@@ -12,6 +12,8 @@ from functools import partial
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 if TYPE_CHECKING:
+    from collections.abc import Set as AbstractSet
+
     import networkx as nx
 
     from argmap.model import ArgumentMap, Claim
@@ -108,7 +110,7 @@ class Index:
         partners += [e.source for e in self.incoming[claim_id] if e.kind == "contrasts"]
         return list(dict.fromkeys(partners))
 
-    def contrasted(self) -> set[str]:
+    def contrasted(self) -> AbstractSet[str]:
         """Every claim on either side of a contrast."""
         return {
             claim_id
