@@ -27,7 +27,7 @@ def list_claims(
     as_json: JsonOption = False,
 ) -> None:
     """List the claims of the map as a table (id, kind, section, text)."""
-    from argmap.analysis.queries import select
+    from argmap.analysis.queries import iter_select, select
     from argmap.views.output import show_claims
 
     amap = query_map(settings(ctx))
@@ -39,7 +39,9 @@ def list_claims(
         found = select_across(amap, kinds=kind or (), sections=section or (), tags=tag or (), words=words)
         show_claims_across(found, as_json=as_json)
         return
-    claims = select(amap, kinds=kind or (), sections=section or (), tags=tag or (), words=words)
+    # JSON is written as the claims come; a table needs them all first.
+    pick = iter_select if as_json else select
+    claims = pick(amap, kinds=kind or (), sections=section or (), tags=tag or (), words=words)
     show_claims(amap, claims, words, as_json=as_json)
 
 

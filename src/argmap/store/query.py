@@ -258,19 +258,28 @@ class StoreMap:
     def maps(self) -> dict[int, str]:
         return dict(self.connection.execute("SELECT map, name FROM maps").fetchall())
 
-    def known_values(self, what: str) -> set[str]:
-        """The sections or tags in use (what `select` checks the asked ones against)."""
+    def known_values(self, what: str, asked: Sequence[str] = ()) -> set[str]:
+        """The sections or tags in use (what `select` checks the asked ones against): only
+        the ``asked`` ones when each is in use (one indexed lookup each), else all of them."""
         where, args = self._where()
         if what == "section":
             sql = f"SELECT DISTINCT section FROM claims AS c WHERE {where} AND section IS NOT NULL"
+            one = f"SELECT 1 FROM claims AS c WHERE {where} AND section = ? LIMIT 1"
         else:
             sql = f"SELECT DISTINCT t.tag FROM tags AS t JOIN claims AS c ON c.rid = t.rid WHERE {where}"
+            one = f"SELECT 1 FROM tags AS t JOIN claims AS c ON c.rid = t.rid WHERE {where} AND t.tag = ? LIMIT 1"
+        if asked and all(self.connection.execute(one, [*args, value]).fetchone() for value in asked):
+            return set(asked)
         return {row[0] for row in self.connection.execute(sql, args)}
 
-    def _where(self) -> tuple[str, list[Any]]:
+    def _where(self, *, by_kind: bool = False) -> tuple[str, list[Any]]:
+        """The clause that keeps one map's claims (``c``). Unless the kind is all that is
+        asked (``by_kind``), the unary ``+`` keeps SQLite from walking the (map, kind) index
+        and sorting after: claims then come in ``rid`` order, from the tag or full-text index
+        when there is one, so the first ones come at once."""
         if self.entry is None:
             return "1", []
-        return "c.map = ?", [self.entry.number]
+        return ("c.map = ?" if by_kind else "+c.map = ?"), [self.entry.number]
 
     def select_claims(
         self, kinds: Sequence[str], sections: Sequence[str], tags: Sequence[str], words: Sequence[str]
@@ -278,7 +287,7 @@ class StoreMap:
         """(map number, claim) in map order for the checked filters of `argmap.analysis.queries.select`."""
         from argmap.analysis.queries import matches
 
-        where, args = self._where()
+        where, args = self._where(by_kind=bool(kinds) and not (tags or words))
         clauses = [where]
         if kinds:
             clauses.append(f"c.kind IN ({', '.join('?' * len(kinds))})")

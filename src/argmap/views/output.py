@@ -13,7 +13,7 @@ from argmap.views.json_output import print_claims, print_json
 from argmap.views.terminal import stdout_is_terminal, write_lines
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Sequence
+    from collections.abc import Iterable, Iterator, Sequence
 
     from argmap.analysis.reports import CheckReport, EvaluationReport, TreeReport
     from argmap.model import ArgumentMap
@@ -29,19 +29,21 @@ def _print_rich(renderable: Any) -> None:
     console().print(renderable)
 
 
-def show_claims(amap: ArgumentMap, claims: list[Any], words: Sequence[str], *, as_json: bool) -> None:
-    """The claims ``list`` selected: JSON, a rich table, or aligned columns."""
+def show_claims(amap: ArgumentMap, claims: Iterable[Any], words: Sequence[str], *, as_json: bool) -> None:
+    """The claims ``list`` selected: JSON (written as they come), a rich table, or aligned columns."""
     if as_json:
         print_claims(claims)
-    elif stdout_is_terminal():
+        return
+    found = list(claims)
+    if stdout_is_terminal():
         from argmap.views.terminal.rich_views import claims_table
 
-        title = f"{amap.meta.title or 'argument map'}: {len(claims)} of {len(amap)} claims"
-        _print_rich(claims_table(claims, title=title, words=words))
+        title = f"{amap.meta.title or 'argument map'}: {len(found)} of {len(amap)} claims"
+        _print_rich(claims_table(found, title=title, words=words))
     else:
         from argmap.views.terminal import plain
 
-        rows = [(c.id, c.kind, c.section or "-", c.text) for c in claims]
+        rows = [(c.id, c.kind, c.section or "-", c.text) for c in found]
         write_lines(plain.table(("ID", "KIND", "SECTION", "TEXT"), rows))
 
 
