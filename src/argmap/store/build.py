@@ -98,9 +98,13 @@ def _write(
 ) -> None:
     connection = sqlite3.connect(temp, isolation_level=None)
     try:
-        connection.execute("PRAGMA journal_mode = WAL")
+        # A new file renamed into place only when complete: no journal, no syncs, no locks
+        # to share, sorts for the indexes in memory.
+        connection.execute("PRAGMA journal_mode = OFF")
         connection.execute("PRAGMA synchronous = OFF")
-        connection.execute("PRAGMA cache_size = -65536")
+        connection.execute("PRAGMA locking_mode = EXCLUSIVE")
+        connection.execute("PRAGMA temp_store = MEMORY")
+        connection.execute("PRAGMA cache_size = -262144")
         use_fts = fts5_available() if fts is None else fts
         connection.execute("BEGIN")
         schema.create(connection)
@@ -134,7 +138,6 @@ def _finish(connection: sqlite3.Connection, use_fts: bool, progress: Progress | 
         )
         connection.execute("INSERT INTO claim_search (claim_search) VALUES ('rebuild')")
     connection.execute("COMMIT")
-    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     connection.execute("PRAGMA journal_mode = DELETE")
     if progress:
         progress("indexes", 1, 1)
