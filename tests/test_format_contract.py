@@ -141,6 +141,7 @@ def test_the_builtin_table_goes_through_register() -> None:
         "kialo",
         "iccma",
         "apx",
+        "store",
     ]
 
 

@@ -26,6 +26,7 @@ LAYERS: list[tuple[str, int]] = [
     ("argmap.formats", 2),
     ("argmap.analysis", 3),
     ("argmap.argumentation", 3),
+    ("argmap.store", 3),
     ("argmap.views", 4),
     ("argmap.cli", 5),
     ("argmap.__main__", 5),

@@ -112,30 +112,40 @@ def read_text(path: str | Path, *, max_bytes: int | None = None) -> str:
     return decode(read_bytes(path, max_bytes=max_bytes), str(path))
 
 
-def write_atomic(path: str | Path, data: str | bytes) -> None:
-    """Write via a temporary file in the same folder and a rename."""
-    target = Path(path)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+def temp_beside(target: Path) -> tuple[int, str]:
+    """A new temporary file in ``target``'s folder (a rename from there is atomic)."""
     folder = target.parent if str(target.parent) else Path(".")
     try:
-        fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        return tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except FileNotFoundError:
         raise MapError("the output folder does not exist", path=str(folder), hint="create it first") from None
     except PermissionError:
         raise MapError(
             "cannot write in the output folder", path=str(folder), hint="check its permissions"
         ) from None
+
+
+def give_mode(temp: str, target: Path) -> None:
+    """The permissions ``target`` has, or a new file's (``mkstemp`` makes it private)."""
+    if target.exists():
+        os.chmod(temp, target.stat().st_mode & 0o777)
+    else:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temp, 0o666 & ~umask)
+
+
+def write_atomic(path: str | Path, data: str | bytes) -> None:
+    """Write via a temporary file in the same folder and a rename."""
+    target = Path(path)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    fd, temp = temp_beside(target)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
-        if target.exists():
-            os.chmod(temp, target.stat().st_mode & 0o777)
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(temp, 0o666 & ~umask)
+        give_mode(temp, target)
         os.replace(temp, target)
     except BaseException as exc:
         with contextlib.suppress(OSError):

@@ -7,7 +7,7 @@ typed, matched as a substring.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from argmap.errors import MapError, did_you_mean, no_such_id, suggest_id
@@ -79,28 +79,54 @@ def select(
     Naming a kind, section or tag the map does not have is a mistake worth telling, not an
     empty result: the error suggests the nearest existing value.
     """
+    return list(iter_select(amap, kinds=kinds, sections=sections, tags=tags, words=words))
+
+
+def iter_select(
+    amap: ArgumentMap,
+    *,
+    kinds: Iterable[str] = (),
+    sections: Iterable[str] = (),
+    tags: Iterable[str] = (),
+    words: Sequence[str] = (),
+) -> Iterator[Claim]:
+    """`select`, one claim at a time (a store's first rows come before its last are read);
+    the asked values are checked before it returns."""
+    kinds, sections, tags = list(kinds), list(sections), list(tags)
+    check_filters(amap, kinds, sections, tags)
+    words = [w for w in words if w.strip()]
+    if hasattr(amap, "select_claims"):  # a stand-in map (a store's) selects by query
+        return (claim for _map, claim in amap.select_claims(kinds, sections, tags, words))
+    return (
+        claim
+        for claim in amap.claims
+        if (not kinds or claim.kind in kinds)
+        and (not sections or claim.section in sections)
+        and (not tags or all(tag in claim.tags for tag in tags))
+        and (not words or matches(claim, words))
+    )
+
+
+def check_filters(
+    amap: ArgumentMap, kinds: Sequence[str], sections: Sequence[str], tags: Sequence[str]
+) -> None:
+    """A `MapError` for a kind, section or tag ``amap`` does not have, with the nearest one."""
     from argmap.model import KINDS
 
-    kinds, sections, tags = list(kinds), list(sections), list(tags)
     _known("kind", kinds, KINDS)
-    _known("section", sections, {c.section for c in amap.claims if c.section})
-    _known("tag", tags, {t for c in amap.claims for t in c.tags})
-    words = [w for w in words if w.strip()]
-    selected = []
-    for claim in amap.claims:
-        if kinds and claim.kind not in kinds:
-            continue
-        if sections and claim.section not in sections:
-            continue
-        if tags and not all(tag in claim.tags for tag in tags):
-            continue
-        if words and not matches(claim, words):
-            continue
-        selected.append(claim)
-    return selected
+    # A stand-in map (a store's) looks the values up and selects by query instead.
+    known = getattr(amap, "known_values", None)
+    if sections:
+        _known(
+            "section",
+            sections,
+            known("section", sections) if known else {c.section for c in amap.claims if c.section},
+        )
+    if tags:
+        _known("tag", tags, known("tag", tags) if known else {t for c in amap.claims for t in c.tags})
 
 
-def _known(what: str, asked: list[str], existing: Iterable[str]) -> None:
+def _known(what: str, asked: Sequence[str], existing: Iterable[str]) -> None:
     existing = sorted(set(existing))
     for value in asked:
         if value not in existing:

@@ -127,10 +127,25 @@ class CheckReport:
         return 1 if self.errors or (strict and self.warnings) else 0
 
 
-def check_files(targets: list[Any], *, fmt: str | None = None, max_bytes: int | None = None) -> CheckReport:
-    """Check every map in ``targets`` (None: the bundled map); an unusable one does not stop the rest."""
-    from argmap.analysis.check import check_file
+def check_files(
+    targets: list[Any],
+    *,
+    fmt: str | None = None,
+    max_bytes: int | None = None,
+    member: str | None = None,
+    refresh: bool = True,
+) -> CheckReport:
+    """Check every map in ``targets`` (None: the bundled map); an unusable one does not stop the rest.
 
+    A store is checked through the map files it was indexed from (``member``: only that
+    map's), so findings point into the files a user edits.
+    """
+    from argmap.analysis.check import check_file
+    from argmap.store import source_files
+
+    targets = [
+        t for target in targets for t in source_files(target, member, refresh=refresh, max_bytes=max_bytes)
+    ]
     report = CheckReport(len(targets))
     for target in targets:
         try:
@@ -160,6 +175,7 @@ def evaluate_input(
     tree: bool = False,
     max_extensions: int | None = None,
     timeout: float | None = None,
+    refresh: bool = True,
 ) -> EvaluationReport:
     """Evaluate the map or bare framework at ``path`` (None: the bundled map).
 
@@ -171,7 +187,7 @@ def evaluate_input(
     from argmap.argumentation import evaluate, evaluate_framework
     from argmap.model import ArgumentMap
 
-    amap = read_map_or_framework(path, fmt=fmt, max_bytes=max_bytes)
+    amap = read_map_or_framework(path, fmt=fmt, max_bytes=max_bytes, refresh=refresh)
     if not isinstance(amap, ArgumentMap):
         return EvaluationReport(
             evaluate_framework(
@@ -202,15 +218,16 @@ def evaluate_input(
 
 
 def read_map_or_framework(
-    path: str | Path | None, *, fmt: str | None = None, max_bytes: int | None = None
+    path: str | Path | None, *, fmt: str | None = None, max_bytes: int | None = None, refresh: bool = True
 ) -> ArgumentMap | Framework:
-    """The map at ``path``, or the bare framework when its format holds only a framework."""
+    """The map at ``path``, or the bare framework when its format holds only a framework;
+    ``refresh``: whether a store whose sources changed is rebuilt (else refused)."""
     from argmap.files import read_text
-    from argmap.formats import choose_reader, load
+    from argmap.formats import binary_format, choose_reader, load
     from argmap.memory import gc_paused
 
-    if path is None:
-        return load(None, fmt=fmt, max_bytes=max_bytes)
+    if path is None or binary_format(path, fmt) is not None:
+        return load(path, fmt=fmt, max_bytes=max_bytes, refresh=refresh)
     text = read_text(path, max_bytes=max_bytes)
     name = str(path)
     try:

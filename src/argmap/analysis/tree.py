@@ -9,6 +9,7 @@ an edge back to a claim on the current path is marked as a cycle and not followe
 from __future__ import annotations
 
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from functools import partial
 from typing import Any, Literal, NamedTuple
 
@@ -83,15 +84,13 @@ def build_tree(
     structure reaches anyway is expanded there and only referenced beside its partner.
     """
     roots = list(roots)
+    # An index that fetches what it is asked for (a store's) fetches the walk's claims a level at a time.
+    prefetch = getattr(index, "prefetch", None)
+    if prefetch is not None:
+        prefetch(roots, depth, direction)
     if direction == "up":
         return _traverse(index, roots, depth, direction, contrasted=set(), spine=set())
-    contrasted = {
-        claim_id
-        for edges in index.outgoing.values()
-        for edge in edges
-        if edge.kind == "contrasts"
-        for claim_id in (edge.source, edge.target)
-    }
+    contrasted = index.contrasted()
     # A partner the support/attack structure reaches is expanded there, not beside its partner.
     spine = _expanded(index, roots, depth) if contrasted else set()
     return _traverse(index, roots, depth, direction, contrasted=contrasted, spine=spine)
@@ -124,7 +123,7 @@ def _traverse(
     depth: int | None,
     direction: Direction,
     *,
-    contrasted: set[str],
+    contrasted: AbstractSet[str],
     spine: set[str],
 ) -> list[Row]:
     """The rows of the trees under ``roots``; ``contrasted`` claims get their partners beside them."""

@@ -1,6 +1,6 @@
 """The ``argmap`` command line: the typer app, its global options and its error handling.
 
-Each command (in `argmap.cli.browse`, `.structure`, `.export`, `.evaluate`, `.check`) parses
+Each command (in `argmap.cli.browse`, `.structure`, `.export`, `.evaluate`, `.check`, `.store`) parses
 its options, calls the library and hands the result to a view in `argmap.views.output`.
 Only typer is imported at the top, so ``argmap --help`` stays fast; everything else is
 imported inside the commands that need it.
@@ -33,6 +33,7 @@ COMMANDS: dict[str, str] = {
     "tree": "structure:tree",
     "trace": "structure:trace_chains",
     "search": "browse:search",
+    "index": "store:index_maps",
     "check": "check:check_maps",
     "convert": "export:convert",
     "export": "export:export",
@@ -76,11 +77,21 @@ def _global(
         int | None,
         typer.Option("--max-bytes", help="Refuse larger input files (default 32 MiB; 0 lifts the cap)."),
     ] = None,
+    in_map: Annotated[
+        str | None,
+        typer.Option("--in", help="With a store of several maps: the map to use (or STORE.db#NAME)."),
+    ] = None,
+    no_refresh: Annotated[
+        bool,
+        typer.Option(
+            "--no-refresh", help="Refuse a store whose sources changed (exit 2) instead of refreshing it."
+        ),
+    ] = False,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
 ) -> None:
-    ctx.obj = Settings(map_path, from_format, max_bytes)
+    ctx.obj = Settings(map_path, from_format, max_bytes, in_map, not no_refresh)
 
 
 def build_app(names: Iterable[str] | None = None) -> typer.Typer:

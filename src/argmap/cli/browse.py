@@ -6,7 +6,8 @@ from typing import Annotated
 
 import typer
 
-from argmap.cli.options import JsonOption, KindOption, load_map, settings
+from argmap.cli.options import JsonOption, KindOption, settings
+from argmap.cli.store import across, one_query_map, query_map
 
 
 def list_claims(
@@ -26,12 +27,21 @@ def list_claims(
     as_json: JsonOption = False,
 ) -> None:
     """List the claims of the map as a table (id, kind, section, text)."""
-    from argmap.analysis.queries import select
+    from argmap.analysis.queries import iter_select, select
     from argmap.views.output import show_claims
 
-    amap = load_map(settings(ctx))
+    amap = query_map(settings(ctx))
     words = search.split() if search else []
-    claims = select(amap, kinds=kind or (), sections=section or (), tags=tag or (), words=words)
+    if across(amap):
+        from argmap.store import select_across
+        from argmap.views.store_output import show_claims_across
+
+        found = select_across(amap, kinds=kind or (), sections=section or (), tags=tag or (), words=words)
+        show_claims_across(found, as_json=as_json)
+        return
+    # JSON is written as the claims come; a table needs them all first.
+    pick = iter_select if as_json else select
+    claims = pick(amap, kinds=kind or (), sections=section or (), tags=tag or (), words=words)
     show_claims(amap, claims, words, as_json=as_json)
 
 
@@ -45,7 +55,7 @@ def show(
     from argmap.views.output import show_claim
 
     options = settings(ctx)
-    show_claim(claim_report(load_map(options), claim_id, options.map), as_json=as_json)
+    show_claim(claim_report(one_query_map(options), claim_id, options.map), as_json=as_json)
 
 
 def search(
@@ -60,4 +70,11 @@ def search(
     from argmap.analysis.queries import select
     from argmap.views.output import show_search
 
-    show_search(select(load_map(settings(ctx)), words=words), words, as_json=as_json)
+    amap = query_map(settings(ctx))
+    if across(amap):
+        from argmap.store import select_across
+        from argmap.views.store_output import show_search_across
+
+        show_search_across(select_across(amap, words=words), words, as_json=as_json)
+        return
+    show_search(select(amap, words=words), words, as_json=as_json)

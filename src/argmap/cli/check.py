@@ -41,7 +41,13 @@ def check_maps(
         raise MapError(f"--format must be text, json or github, not {output!r}")
     options = settings(ctx)
     targets: list[Any] = [*(paths or ()), *(maps or ())] or [options.map]
-    report = check_files(targets, fmt=options.from_format, max_bytes=options.max_bytes)
+    report = check_files(
+        targets,
+        fmt=options.from_format,
+        max_bytes=options.max_bytes,
+        member=options.in_map,
+        refresh=options.refresh,
+    )
     show_check(report, output)
     if code := report.exit_code(strict=strict):
         raise typer.Exit(code)

@@ -73,16 +73,19 @@ def evaluate_claims(
         from argmap.argumentation import Framework, framework_from_map
         from argmap.cli.solve import run
 
-        source = read_map_or_framework(options.map, fmt=options.from_format, max_bytes=options.max_bytes)
+        source = read_map_or_framework(
+            options.source, fmt=options.from_format, max_bytes=options.max_bytes, refresh=options.refresh
+        )
         framework = source if isinstance(source, Framework) else framework_from_map(source, bipolar=bipolar)
         raise typer.Exit(run(framework, semantics, bipolar, task, as_json=as_json))
     from argmap.analysis.reports import evaluate_input
     from argmap.views.output import show_evaluation
 
     report = evaluate_input(
-        options.map,
+        options.source,
         fmt=options.from_format,
         max_bytes=options.max_bytes,
+        refresh=options.refresh,
         semantics=semantics,
         gradual=gradual,
         bipolar=bipolar,

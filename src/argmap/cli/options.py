@@ -19,11 +19,19 @@ EXIT_INTERNAL = 70
 
 @dataclass(frozen=True)
 class Settings:
-    """The global options of one run (``--map``, ``--from``, ``--max-bytes``), as ``ctx.obj``."""
+    """The global options of one run (``--map``, ``--from``, ``--max-bytes``, ``--in``,
+    ``--no-refresh``), as ``ctx.obj``."""
 
     map: Path | None = None
     from_format: str | None = None
     max_bytes: int | None = None
+    in_map: str | None = None
+    refresh: bool = True
+
+    @property
+    def source(self) -> str | Path | None:
+        """--map, naming the --in map of a store as ``STORE.db#NAME``."""
+        return f"{self.map}#{self.in_map}" if self.map is not None and self.in_map else self.map
 
 
 def settings(ctx: typer.Context) -> Settings:
@@ -36,7 +44,7 @@ def load_map(options: Settings) -> ArgumentMap:
     """The map named by --map (or the bundled one); warnings reach stderr via the app's guard."""
     from argmap.formats import load
 
-    return load(options.map, fmt=options.from_format, max_bytes=options.max_bytes)
+    return load(options.source, fmt=options.from_format, max_bytes=options.max_bytes, refresh=options.refresh)
 
 
 KindOption = Annotated[

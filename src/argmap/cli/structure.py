@@ -6,7 +6,8 @@ from typing import Annotated
 
 import typer
 
-from argmap.cli.options import JsonOption, load_map, settings
+from argmap.cli.options import JsonOption, settings
+from argmap.cli.store import one_query_map
 from argmap.errors import MapError
 
 
@@ -40,7 +41,7 @@ def tree(
 
     if direction not in ("down", "up"):
         raise MapError(f"--direction must be 'down' or 'up', not {direction!r}")
-    amap = load_map(settings(ctx))
+    amap = one_query_map(settings(ctx), whole=claim_id is None or status is not None)
     report = claim_tree(amap, claim_id, depth=depth, direction=direction, status=status)  # type: ignore[arg-type]
     show_tree(report, as_json=as_json)
 
@@ -58,4 +59,5 @@ def trace_chains(
     from argmap.analysis.reports import claim_chains
     from argmap.views.output import show_trace
 
-    show_trace(claim_chains(load_map(settings(ctx)), claim_id, up=up, limit=limit), as_json=as_json)
+    amap = one_query_map(settings(ctx))
+    show_trace(claim_chains(amap, claim_id, up=up, limit=limit), as_json=as_json)

@@ -54,9 +54,14 @@ class Format:
     streaming: bool = False
     lenient: bool = False
     framework_only: bool = False
+    #: A binary format's first bytes: `load` recognises it by them before decoding any text,
+    #: and its module reads it from the path (``read_path``) instead of from text.
+    magic: bytes = b""
 
     def load(self) -> ModuleType:
-        return importlib.import_module(f"argmap.formats.{self.module}")
+        """The format's module: ``argmap.formats.<module>``, or a full dotted name (a format
+        that lives in its own package, as the store does, registered by name only)."""
+        return importlib.import_module(self.module if "." in self.module else f"argmap.formats.{self.module}")
 
     def read(self, text: str, *, path: str | None = None) -> ArgumentMap:
         return self.load().read(text, path=path)  # type: ignore[no-any-return]
@@ -129,6 +134,15 @@ for _builtin in (
         True,
         "ASPARTIX abstract framework (arg/att facts)",
         framework_only=True,
+    ),
+    Format(
+        "store",
+        "argmap.store.reader",
+        (".db", ".sqlite", ".sqlite3"),
+        True,
+        False,
+        "argmap SQLite store (made by 'argmap index')",
+        magic=b"SQLite format 3\x00",
     ),
 ):
     register(_builtin)
@@ -223,13 +237,26 @@ def serialize(amap: ArgumentMap, fmt: str, **options: Any) -> str:
 
 
 def load(
-    path: str | Path | None = None, *, fmt: str | None = None, max_bytes: int | None = None
+    path: str | Path | None = None,
+    *,
+    fmt: str | None = None,
+    max_bytes: int | None = None,
+    refresh: bool = True,
 ) -> ArgumentMap:
     """Read a map in any readable format; ``None`` is the bundled essay map.
 
+    A binary format (an argmap store) is recognised by its first bytes and read from its
+    path; ``refresh`` says whether a store whose sources changed is rebuilt (else refused).
     Raises `MapError` (with file, line and column) for anything wrong with the input.
     """
     target = bundled_map_path() if path is None else path
+    binary = binary_format(target, fmt)
+    if binary is not None:
+
+        def read_source(source: str) -> ArgumentMap:
+            return load(source, max_bytes=max_bytes)
+
+        return binary.load().read_path(target, read=read_source, refresh=refresh)  # type: ignore[no-any-return]
     text = read_text(target, max_bytes=max_bytes)
     name = str(target)
     try:
@@ -237,6 +264,30 @@ def load(
             return parse(text, path=name, fmt=fmt)
     except MapError as exc:
         raise exc.with_path(name) from None
+
+
+def binary_format(path: str | Path, name: str | None) -> Format | None:
+    """The binary format ``path`` is in, by ``name`` or by its first bytes; None for text.
+
+    A binary format's path may name one member, ``FILE#MEMBER``; the header is FILE's.
+    """
+    if name:
+        fmt = get(name, for_reading=True)
+        return fmt if fmt.magic else None
+    file = str(path)
+    if file == "-":
+        return None
+    if "#" in file and not Path(file).exists():
+        file = file.rpartition("#")[0]
+    try:
+        with open(file, "rb") as handle:
+            head = handle.read(64)
+    except OSError:
+        return None  # read_text says what is wrong with the file
+    for fmt in FORMATS.values():
+        if fmt.magic and fmt.readable and head.startswith(fmt.magic):
+            return fmt
+    return None
 
 
 def loads(text: str, *, fmt: str = "yaml", path: str | None = None) -> ArgumentMap:

@@ -12,6 +12,8 @@ from functools import partial
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 if TYPE_CHECKING:
+    from collections.abc import Set as AbstractSet
+
     import networkx as nx
 
     from argmap.model import ArgumentMap, Claim
@@ -42,7 +44,14 @@ class Index:
 
     @classmethod
     def of(cls, amap: ArgumentMap) -> Index:
-        """The index of ``amap``, built with the cyclic GC paused: every relation makes a tuple."""
+        """The index of ``amap``, built with the cyclic GC paused: every relation makes a tuple.
+
+        A stand-in map that keeps its own index (a store's, which fetches what is asked
+        for) hands that one out instead.
+        """
+        own = getattr(amap, "index", None)
+        if own is not None:
+            return own()  # type: ignore[no-any-return]
         from argmap.memory import gc_paused
 
         with gc_paused():
@@ -100,6 +109,16 @@ class Index:
         partners = [e.target for e in self.outgoing[claim_id] if e.kind == "contrasts"]
         partners += [e.source for e in self.incoming[claim_id] if e.kind == "contrasts"]
         return list(dict.fromkeys(partners))
+
+    def contrasted(self) -> AbstractSet[str]:
+        """Every claim on either side of a contrast."""
+        return {
+            claim_id
+            for edges in self.outgoing.values()
+            for edge in edges
+            if edge.kind == "contrasts"
+            for claim_id in (edge.source, edge.target)
+        }
 
     def theses(self) -> list[str]:
         return [claim_id for claim_id, claim in self.claims.items() if claim.kind == "thesis"]

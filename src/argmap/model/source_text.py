@@ -30,14 +30,22 @@ def source_file(amap: ArgumentMap, map_path: str | Path | None) -> Path | None:
 
 def quote_position(amap: ArgumentMap, map_path: str | Path | None, quote: str) -> tuple[str, int, int] | None:
     """(source as named in the map, line, column) where ``quote`` first occurs in the source text."""
+    own = getattr(amap, "quote_at", None)
+    if own is not None:
+        return own(quote)  # type: ignore[no-any-return]  # a store keeps the text itself
     path = source_file(amap, map_path)
     if path is None or not quote:
         return None
-    source = str(amap.meta.source)
     try:
-        text = read_text(path).replace("\r\n", "\n")
+        text = read_text(path)
     except MapError:
         return None
+    return position_in(str(amap.meta.source), text, quote)
+
+
+def position_in(source: str, text: str, quote: str) -> tuple[str, int, int] | None:
+    """(``source``, line, column) of the first ``quote`` in ``text``, line ends normalised."""
+    text = text.replace("\r\n", "\n")
     start = text.find(quote)
     if start < 0:
         return None

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable
+from itertools import islice
 from typing import Any
 
-#: Claims serialised per slice by `print_claims_json`.
+#: Claims serialised per slice by `print_claims_json`; the first slice is at most `FIRST_SLICE`.
 JSON_SLICE = 10_000
+FIRST_SLICE = 200
 
 
 def print_json(data: Any, *, fast: bool = False) -> None:
@@ -32,29 +35,41 @@ def claim_json(claim: Any) -> dict[str, Any]:
     return claim.model_dump(mode="json", by_alias=True)  # type: ignore[no-any-return]
 
 
-def print_claims(claims: list[Any]) -> None:
-    """``{"claims": [...], "count": N}``, each claim as `claim_json` dumps it."""
-    if any(c.base_score is not None and 0 < c.base_score < 1e-4 for c in claims):
-        print_json({"claims": [claim_json(c) for c in claims], "count": len(claims)})
-    else:
-        print_claims_json(claims)
+def print_claims(claims: Iterable[Any]) -> None:
+    """``{"claims": [...], "count": N}``, each claim as `claim_json` dumps it, written a slice
+    of claims at a time as they come (see `print_claims_json`)."""
+    print_claims_json(claims)
 
 
-def print_claims_json(claims: list[Any]) -> None:
+def print_claims_json(claims: Iterable[Any]) -> None:
     """``{"claims": [...], "count": N}`` as `print_json` writes it, a slice of claims at a time.
 
     pydantic-core serialises the models themselves (no dict per claim in between), and a
     million claims never exist as one JSON document in memory (it would be 400 MB more).
+    A slice with a base score below 1e-4 goes through the stdlib's encoder, which spells
+    those as `print_json` does; every other byte is the same either way. The first slice
+    is small, so the first rows of a long stream (a store's) come at once.
     """
     from pydantic_core import to_json
 
-    if not claims:
+    claims = iter(claims)
+    size = min(FIRST_SLICE, JSON_SLICE)
+    part = list(islice(claims, size))
+    if not part:
         print_json({"claims": [], "count": 0}, fast=True)
         return
     sys.stdout.flush()
     out = sys.stdout.buffer
     out.write(b'{\n  "claims": [\n')
-    for start in range(0, len(claims), JSON_SLICE):
-        part = to_json({"claims": claims[start : start + JSON_SLICE]}, indent=2)
-        out.write((b",\n" if start else b"") + part[part.index(b"[\n") + 2 : part.rindex(b"\n  ]")])
-    out.write(b'\n  ],\n  "count": %d\n}\n' % len(claims))
+    count = 0
+    while part:
+        if any(c.base_score is not None and 0 < c.base_score < 1e-4 for c in part):
+            text = json.dumps({"claims": [claim_json(c) for c in part]}, ensure_ascii=False, indent=2)
+            data = text.encode("utf-8")
+        else:
+            data = to_json({"claims": part}, indent=2)
+        out.write((b",\n" if count else b"") + data[data.index(b"[\n") + 2 : data.rindex(b"\n  ]")])
+        count += len(part)
+        size = JSON_SLICE
+        part = list(islice(claims, size))
+    out.write(b'\n  ],\n  "count": %d\n}\n' % count)

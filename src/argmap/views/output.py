@@ -13,7 +13,7 @@ from argmap.views.json_output import print_claims, print_json
 from argmap.views.terminal import stdout_is_terminal, write_lines
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Sequence
+    from collections.abc import Iterable, Iterator, Sequence
 
     from argmap.analysis.reports import CheckReport, EvaluationReport, TreeReport
     from argmap.model import ArgumentMap
@@ -34,21 +34,23 @@ def _print_rich(renderable: Any) -> None:
     console().print(renderable)
 
 
-def show_claims(amap: ArgumentMap, claims: list[Any], words: Sequence[str], *, as_json: bool) -> None:
-    """The claims ``list`` selected: JSON, a rich table, or aligned columns."""
+def show_claims(amap: ArgumentMap, claims: Iterable[Any], words: Sequence[str], *, as_json: bool) -> None:
+    """The claims ``list`` selected: JSON (written as they come), a rich table, or aligned columns."""
     if as_json:
         print_claims(claims)
-    elif stdout_is_terminal() and len(claims) <= MAX_RICH_ROWS:
+        return
+    found = list(claims)
+    if stdout_is_terminal() and len(found) <= MAX_RICH_ROWS:
         from argmap.views.terminal import console
         from argmap.views.terminal.rich_views import claims_table
 
-        title = f"{amap.meta.title or 'argument map'}: {len(claims)} of {len(amap)} claims"
+        title = f"{amap.meta.title or 'argument map'}: {len(found)} of {len(amap)} claims"
         out = console()
-        out.print(claims_table(claims, title=title, words=words, width=out.width))
+        out.print(claims_table(found, title=title, words=words, width=out.width))
     else:
         from argmap.views.terminal import plain
 
-        rows = [(c.id, c.kind, c.section or "-", c.text) for c in claims]
+        rows = [(c.id, c.kind, c.section or "-", c.text) for c in found]
         write_lines(plain.table(("ID", "KIND", "SECTION", "TEXT"), rows))
 
 
@@ -71,19 +73,7 @@ def show_claim(info: dict[str, Any], *, as_json: bool) -> None:
 def show_search(found: list[Any], words: list[str], *, as_json: bool) -> None:
     """The claims that contain all ``words``, matches highlighted (or given as spans)."""
     if as_json:
-        from argmap.analysis.queries import find_spans
-
-        claims = [
-            {
-                "id": c.id,
-                "kind": c.kind,
-                "text": c.text,
-                "quote": c.quote,
-                "text_matches": find_spans(c.text, words),
-                "quote_matches": find_spans(c.quote or "", words),
-            }
-            for c in found
-        ]
+        claims = [search_match(c, words) for c in found]
         print_json({"words": words, "count": len(found), "claims": claims})
     elif stdout_is_terminal():
         from argmap.views.terminal.rich_views import search_results
@@ -93,6 +83,20 @@ def show_search(found: list[Any], words: list[str], *, as_json: bool) -> None:
         from argmap.views.terminal import plain
 
         write_lines(plain.search_lines(found, words))
+
+
+def search_match(claim: Any, words: Sequence[str]) -> dict[str, Any]:
+    """One claim ``search --json`` found, with the spans where the words occur."""
+    from argmap.analysis.queries import find_spans
+
+    return {
+        "id": claim.id,
+        "kind": claim.kind,
+        "text": claim.text,
+        "quote": claim.quote,
+        "text_matches": find_spans(claim.text, words),
+        "quote_matches": find_spans(claim.quote or "", words),
+    }
 
 
 def show_tree(report: TreeReport, *, as_json: bool) -> None:

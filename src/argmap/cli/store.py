@@ -1,0 +1,57 @@
+"""``index`` (maps into an SQLite store), and what the query commands read from a store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from argmap.cli.options import Settings, load_map, settings
+
+
+def index_maps(
+    ctx: typer.Context,
+    maps: Annotated[
+        list[Path], typer.Argument(metavar="MAP...", help="Maps to index (any readable format).")
+    ],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The store to write (replaced atomically).")],
+) -> None:
+    """Index maps into an SQLite store that answers list, show, search, trace and tree in milliseconds."""
+    from argmap.store import index
+    from argmap.views.store_output import progress_line
+
+    index(maps, output, progress=progress_line(), max_bytes=settings(ctx).max_bytes)
+
+
+def query_map(options: Settings, *, whole: bool = False) -> Any:
+    """What a query command reads: for a store, a `StoreMap` that fetches by SQL the claims the
+    command prints (all maps of a store of several when no --in); else, or when the command
+    needs the ``whole`` map, the map as `load_map` reads it."""
+    if not whole:
+        from argmap.store import open_query
+        from argmap.views.store_output import progress_line
+
+        store = open_query(
+            options.map,
+            options.in_map,
+            fmt=options.from_format,
+            refresh=options.refresh,
+            progress=progress_line(),
+            max_bytes=options.max_bytes,
+        )
+        if store is not None:
+            return store
+    return load_map(options)
+
+
+def one_query_map(options: Settings, *, whole: bool = False) -> Any:
+    """`query_map` for a command that works on one map: a store of several needs --in."""
+    from argmap.store import one_map
+
+    return one_map(query_map(options, whole=whole))
+
+
+def across(amap: Any) -> bool:
+    """Whether ``amap`` is every map of a store (``list`` and ``search`` then say each claim's map)."""
+    return getattr(amap, "entry", True) is None

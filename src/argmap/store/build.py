@@ -1,0 +1,244 @@
+"""Writing a store: read each map once, validated, and keep what the queries need.
+
+The store is built in a temporary file beside the target and renamed over it only when it is
+complete, so a failed or interrupted index never leaves a broken store nor harms the old one.
+The build writes in WAL mode without syncing each step (the file is not live yet); before the
+rename it is checkpointed and switched back to a rollback journal, because a WAL file is tied
+to the store's path, not to the file, and a reader of the old store must never pair its WAL
+with the new one. Readers open the store read-only, so they never block a re-index.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from argmap.store import schema
+
+if TYPE_CHECKING:
+    from argmap.model import ArgumentMap, Claim
+
+#: ``progress(stage, done, total)``: what the build is doing, for a progress line.
+Progress = Callable[[str, int, int], None]
+#: ``read(path) -> ArgumentMap``: how a source map is read (`argmap.formats.load` by default).
+Reader = Callable[[str], "ArgumentMap"]
+
+#: Rows handed to SQLite per batch, and how often progress is told.
+BATCH = 20_000
+
+
+@dataclass(frozen=True)
+class Source:
+    """One map to index: its file and the name it gets in the store."""
+
+    path: str
+    name: str
+
+
+def sources_for(paths: Iterable[str | Path], names: Sequence[str] | None = None) -> list[Source]:
+    """Each path with a unique name (its file name without the extension, numbered on a clash)."""
+    sources: list[Source] = []
+    taken: set[str] = set()
+    for i, path in enumerate(paths):
+        name = names[i] if names is not None else Path(path).stem or "map"
+        unique, n = name, 2
+        while unique in taken:
+            unique, n = f"{name}-{n}", n + 1
+        taken.add(unique)
+        sources.append(Source(str(path), unique))
+    return sources
+
+
+def build(
+    sources: Sequence[Source],
+    store_path: str | Path,
+    *,
+    read: Reader,
+    progress: Progress | None = None,
+    fts: bool | None = None,
+) -> Path:
+    """Index ``sources`` into ``store_path``, atomically; ``fts`` None: FTS5 where available."""
+    from argmap.files import give_mode, temp_beside
+
+    target = Path(store_path)
+    fd, temp = temp_beside(target)
+    os.close(fd)
+    try:
+        _write(sources, temp, read=read, progress=progress, fts=fts)
+        give_mode(temp, target)
+        os.replace(temp, target)
+    except BaseException:
+        for leftover in (temp, temp + "-wal", temp + "-shm", temp + "-journal"):
+            with contextlib.suppress(OSError):
+                os.unlink(leftover)
+        raise
+    return target
+
+
+def fts5_available() -> bool:
+    """Whether this SQLite build has FTS5 with the trigram tokenizer (substring search)."""
+    connection = sqlite3.connect(":memory:")
+    try:
+        connection.execute("CREATE VIRTUAL TABLE probe USING fts5(x, tokenize='trigram')")
+        return True
+    except sqlite3.OperationalError:
+        return False
+    finally:
+        connection.close()
+
+
+def _write(
+    sources: Sequence[Source], temp: str, *, read: Reader, progress: Progress | None, fts: bool | None
+) -> None:
+    connection = sqlite3.connect(temp, isolation_level=None)
+    try:
+        # A new file renamed into place only when complete: no journal, no syncs, no locks
+        # to share, sorts for the indexes in memory.
+        connection.execute("PRAGMA journal_mode = OFF")
+        connection.execute("PRAGMA synchronous = OFF")
+        connection.execute("PRAGMA locking_mode = EXCLUSIVE")
+        connection.execute("PRAGMA temp_store = MEMORY")
+        connection.execute("PRAGMA cache_size = -262144")
+        use_fts = fts5_available() if fts is None else fts
+        connection.execute("BEGIN")
+        schema.create(connection)
+        connection.execute(
+            "INSERT INTO settings VALUES ('search', ?), ('argmap', ?)",
+            ("fts5" if use_fts else "scan", _argmap_version()),
+        )
+        rid = 0
+        for number, source in enumerate(sources, start=1):
+            amap = read(source.path)
+            rid = _write_map(connection, number, source, amap, rid, progress)
+        _finish(connection, use_fts, progress)
+    finally:
+        connection.close()
+
+
+def _argmap_version() -> str:
+    from argmap.version import __version__
+
+    return __version__
+
+
+def _finish(connection: sqlite3.Connection, use_fts: bool, progress: Progress | None) -> None:
+    if progress:
+        progress("indexes", 0, 1)
+    schema.add_indexes(connection)
+    if use_fts:
+        connection.execute(
+            "CREATE VIRTUAL TABLE claim_search USING "
+            "fts5(folded, content='claims', content_rowid='rid', tokenize='trigram case_sensitive 1', detail='none')"
+        )
+        connection.execute("INSERT INTO claim_search (claim_search) VALUES ('rebuild')")
+    connection.execute("COMMIT")
+    connection.execute("PRAGMA journal_mode = DELETE")
+    if progress:
+        progress("indexes", 1, 1)
+
+
+def file_facts(path: str | Path) -> tuple[int, int, str]:
+    """(size, mtime in ns, sha256) of a file: what tells whether it changed since."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        mtime = os.fstat(handle.fileno()).st_mtime_ns
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return size, mtime, digest.hexdigest()
+
+
+def _write_map(
+    connection: sqlite3.Connection,
+    number: int,
+    source: Source,
+    amap: ArgumentMap,
+    rid: int,
+    progress: Progress | None,
+) -> int:
+    """Insert one map; returns the last claim rowid used."""
+    from argmap.model.source_text import source_file
+
+    text_path = source_file(amap, source.path)
+    source_text = None
+    if text_path is not None and text_path.is_file():
+        from argmap.files import read_text
+
+        source_text = read_text(text_path, max_bytes=0)
+    document = amap.model_dump_json(by_alias=True, exclude_unset=True, exclude={"claims"})
+    connection.execute(
+        "INSERT INTO maps VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            number,
+            source.name,
+            str(Path(source.path).resolve()),
+            "auto",
+            document,
+            len(amap.claims),
+            amap.meta.source,
+            source_text,
+        ),
+    )
+    roles = [("map", source.path)] + ([("text", str(text_path))] if source_text is not None else [])
+    for role, path in roles:
+        size, mtime, sha = file_facts(path)
+        connection.execute(
+            "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?)",
+            (number, role, str(Path(path).resolve()), size, mtime, sha),
+        )
+    total = len(amap.claims)
+    first = rid + 1
+    for start in range(0, total, BATCH):
+        part = amap.claims[start : start + BATCH]
+        connection.executemany(
+            "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?)", _claim_rows(part, number, first + start)
+        )
+        connection.executemany("INSERT INTO tags VALUES (?, ?)", _tag_rows(part, first + start))
+        if progress:
+            progress(f"{source.name}: claims", start + len(part), total)
+    _write_relations(connection, number, amap, source.name, progress)
+    return rid + total
+
+
+def _claim_rows(claims: Sequence[Claim], number: int, first: int) -> Iterator[tuple[Any, ...]]:
+    for offset, claim in enumerate(claims):
+        folded = " ".join(filter(None, (claim.id, claim.text, claim.quote))).casefold()
+        doc = claim.model_dump_json(by_alias=True, exclude_defaults=True)
+        yield first + offset, number, claim.id, claim.kind, claim.section, folded, doc
+
+
+def _tag_rows(claims: Sequence[Claim], first: int) -> Iterator[tuple[int, str]]:
+    for offset, claim in enumerate(claims):
+        for tag in claim.tags:
+            yield first + offset, tag
+
+
+def _write_relations(
+    connection: sqlite3.Connection, number: int, amap: ArgumentMap, name: str, progress: Progress | None
+) -> None:
+    """The relations exactly as `Index` lists them: one row per edge, with its place in the
+    source's outgoing and the target's incoming list."""
+    from argmap.model.index import Index
+
+    index = Index.of(amap)
+    in_pos = {id(edge): i for edges in index.incoming.values() for i, edge in enumerate(edges)}
+    rows = (
+        (number, e.source, e.target, e.kind, " ".join(e.linked), " ".join(e.undercut_by), i, in_pos[id(e)])
+        for edges in index.outgoing.values()
+        for i, e in enumerate(edges)
+    )
+    connection.executemany(
+        "INSERT INTO relations (map, source, target, kind, linked, undercut_by, out_pos, in_pos) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+    cuts = [(number, claim.id, cut.from_, cut.to) for claim in amap.claims for cut in claim.undercuts]
+    connection.executemany("INSERT INTO undercuts VALUES (?, ?, ?, ?)", cuts)
+    if progress:
+        progress(f"{name}: relations", len(in_pos), len(in_pos))
