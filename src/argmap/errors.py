@@ -212,18 +212,11 @@ class MapWarning(UserWarning):
     CLI prints each one as a located line on stderr.
     """
 
-    def __init__(
-        self,
-        message: str,
-        *,
-        path: str | None = None,
-        line: int | None = None,
-        column: int | None = None,
-    ) -> None:
+    def __init__(self, message: str, location: Location) -> None:
         self.message = message
-        self.location = Location(path, line, column)
-        located = path is not None or line is not None
-        super().__init__(f"{self.location}: {message}" if located else message)
+        self.location = location
+        located = location.path is not None or location.line is not None
+        super().__init__(f"{location}: {message}" if located else message)
 
 
 def warn(
@@ -232,7 +225,7 @@ def warn(
     """Emit a located `MapWarning` (stacklevel points at the reader's caller)."""
     import warnings
 
-    warnings.warn(MapWarning(message, path=path, line=line, column=column), stacklevel=3)
+    warnings.warn(MapWarning(message, Location(path, line, column)), stacklevel=3)
 
 
 @contextmanager
