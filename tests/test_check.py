@@ -128,7 +128,7 @@ def test_several_maps_and_an_unusable_one(run: Run, bad_map: Path, tmp_path: Pat
     result = run("check", "--map", str(bad_map), "--map", str(broken))
     assert result.exit_code == 2
     assert result.stderr.startswith(f"argmap: error: {broken}:2:1: not valid YAML")
-    assert result.stdout.splitlines()[-1] == "6 errors, 6 warnings in 2 files"
+    assert result.stdout.splitlines()[-1] == "7 errors, 6 warnings in 2 files"  # the unusable file counts
 
 
 def test_the_bundled_essay_map_passes_strict(run: Run) -> None:

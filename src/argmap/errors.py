@@ -8,12 +8,14 @@ instead of a traceback.
 from __future__ import annotations
 
 import bisect
-import difflib
 import re
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from json import JSONDecodeError
 
 
 @dataclass(frozen=True)
@@ -36,7 +38,9 @@ class Location:
 class MapError(Exception):
     """Bad input: a map (or an option) the user can fix.
 
-    ``str(error)`` is the whole message, ``path:line:column: what; hint``.
+    ``str(error)`` is the whole message, ``path:line:column: what; hint``. An error found
+    with others (a map's validation reports all its problems at once) carries them in
+    `problems`, each located; ``str`` then gives one line per problem.
     """
 
     def __init__(
@@ -47,13 +51,36 @@ class MapError(Exception):
         line: int | None = None,
         column: int | None = None,
         hint: str | None = None,
+        others: Sequence[MapError] = (),
     ) -> None:
         self.message = message
         self.path = path
         self.line = line
         self.column = column
         self.hint = hint
+        self.others = list(others)
         super().__init__(self.__str__())
+
+    @classmethod
+    def of(cls, problems: Sequence[MapError]) -> MapError:
+        """One error that reports all of ``problems`` (at least one), the first in front."""
+        first, *others = problems
+        return cls(
+            first.message,
+            path=first.path,
+            line=first.line,
+            column=first.column,
+            hint=first.hint,
+            others=others,
+        )
+
+    @property
+    def problems(self) -> list[MapError]:
+        """This error's problems, each alone: itself first, then the others found with it."""
+        if not self.others:
+            return [self]
+        alone = MapError(self.message, path=self.path, line=self.line, column=self.column, hint=self.hint)
+        return [alone, *self.others]
 
     @property
     def location(self) -> Location:
@@ -63,18 +90,25 @@ class MapError(Exception):
         """The same error, attributed to ``path`` when it had no file yet."""
         if self.path is not None:
             return self
-        return MapError(self.message, path=path, line=self.line, column=self.column, hint=self.hint)
+        return MapError.of(
+            [MapError(p.message, path=path, line=p.line, column=p.column, hint=p.hint) for p in self.problems]
+        )
 
-    def __str__(self) -> str:
+    def _one(self) -> str:
         located = self.path is not None or self.line is not None
         text = f"{self.location}: {self.message}" if located else self.message
         if self.hint:
             text += f"; {self.hint}"
         return text
 
+    def __str__(self) -> str:
+        return "\n".join([self._one(), *(str(other) for other in self.others)])
+
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
     """A 'did you mean ...' hint naming the closest candidates, or None."""
+    import difflib
+
     close = difflib.get_close_matches(word, list(candidates), n=3, cutoff=0.6)
     if not close:
         return None
@@ -209,3 +243,10 @@ def warnings_silenced() -> Iterator[None]:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", MapWarning)
         yield
+
+
+def json_syntax_error(error: JSONDecodeError, *, path: str | None, hint: str) -> MapError:
+    """The `MapError` for text that is not JSON at all, at the place the parser stopped."""
+    return MapError(
+        f"not valid JSON: {error.msg}", path=path, line=error.lineno, column=error.colno, hint=hint
+    )

@@ -14,26 +14,30 @@ from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from argmap.errors import Locator
+    from argmap.errors import Locator, MapError
     from argmap.model import ArgumentMap, Claim
     from argmap.model.index import Index
 
 
-#: code -> (severity, title), the table the README documents.
-RULES: dict[str, tuple[str, str]] = {
-    "AM101": ("error", "unknown claim id"),
-    "AM102": ("error", "duplicate claim id"),
-    "AM103": ("error", "claim relates to itself"),
-    "AM104": ("error", "quote not found verbatim in the source"),
-    "AM105": ("error", "support cycle"),
-    "AM106": ("error", "undercut of a support that does not exist"),
-    "AM201": ("warning", "claim not connected to any thesis"),
-    "AM202": ("warning", "claim both supports and attacks the same target"),
-    "AM203": ("warning", "relation listed twice"),
-    "AM204": ("warning", "objection that nothing rebuts"),
-    "AM205": ("warning", "thesis without support"),
-    "AM206": ("warning", "map without a thesis"),
+#: code -> title, the table the README documents; the severity follows from the code (AM1xx, AM2xx).
+_TITLES = {
+    "AM100": "map cannot be read",
+    "AM101": "unknown claim id",
+    "AM102": "duplicate claim id",
+    "AM103": "claim relates to itself",
+    "AM104": "quote not found verbatim in the source",
+    "AM105": "support cycle",
+    "AM106": "undercut of a support that does not exist",
+    "AM201": "claim not connected to any thesis",
+    "AM202": "claim both supports and attacks the same target",
+    "AM203": "relation listed twice",
+    "AM204": "objection that nothing rebuts",
+    "AM205": "thesis without support",
+    "AM206": "map without a thesis",
 }
+_SEVERITIES = {"1": "error", "2": "warning"}
+#: code -> (severity, title)
+RULES: dict[str, tuple[str, str]] = {code: (_SEVERITIES[code[2]], title) for code, title in _TITLES.items()}
 _PROBLEM_CODES = {
     "unknown_id": "AM101",
     "duplicate_id": "AM102",
@@ -41,6 +45,11 @@ _PROBLEM_CODES = {
     "quote_not_found": "AM104",
     "no_such_support": "AM106",
 }
+
+
+def unreadable(error: MapError) -> list[Finding]:
+    """An unusable file's problems as AM100 findings: counted and annotated like the others."""
+    return [Finding("AM100", "error", p.message, p.hint, p.path, p.line, p.column) for p in error.problems]
 
 
 @dataclass(frozen=True)

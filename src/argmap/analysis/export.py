@@ -76,9 +76,9 @@ def export_document(
 
         amap = rebase_source(amap, source, target)
     if claim_id is not None:
-        from argmap.analysis.subgraph import neighbourhood
+        from argmap.analysis.subgraph import part_around
 
-        amap = neighbourhood(amap, claim_id, depth)
+        amap = part_around(amap, claim_id, depth)
     elif depth is not None:
         raise MapError("--depth needs an ID to count from", hint="e.g. argmap export thesis --depth 2")
     if fmt.framework_only:

@@ -44,6 +44,25 @@ class TreeReport:
     rows: list[Row]
     labels: dict[str, str] | None
     header: dict[str, Any]
+    #: Each claim's gradual score, when one was asked for.
+    scores: dict[str, float | None] | None = None
+    #: A line for the reader about what the tree is of (a map without a thesis).
+    note: str | None = None
+
+
+def tree_roots(index: Index) -> tuple[list[str], str | None]:
+    """The roots of a whole-map tree, and a note when the map has no thesis to start from."""
+    roots = index.roots()
+    if index.theses():
+        return roots, None
+    if roots:
+        return roots, "no claim is a thesis (kind: thesis): showing the claims that support or attack nothing"
+    first = next(iter(index.claims), None)
+    if first is None:
+        return [], None
+    return [
+        first
+    ], f"no claim is a thesis and every claim supports or attacks another: showing the tree of {first!r}"
 
 
 def claim_tree(
@@ -61,10 +80,10 @@ def claim_tree(
     from argmap.model.index import Index
 
     index = Index.of(amap)
-    roots = [require(amap, claim_id).id] if claim_id else index.roots()
+    roots, note = ([require(amap, claim_id).id], None) if claim_id else tree_roots(index)
     rows = build_tree(index, roots, depth=depth, direction=direction)
     labels = semantic_labels(amap, status)
-    return TreeReport(index, rows, labels, {"roots": roots, "direction": direction})
+    return TreeReport(index, rows, labels, {"roots": roots, "direction": direction}, note=note)
 
 
 def claim_chains(amap: ArgumentMap, claim_id: str, *, up: bool = False, limit: int | None = 100) -> Trace:
@@ -87,11 +106,19 @@ class CheckReport:
 
     @property
     def errors(self) -> int:
-        return sum(f.severity == "error" for f in self.findings)
+        """Error findings, and each problem that made a file unusable."""
+        return sum(f.severity == "error" for f in self.findings) + len(self.unreadable)
 
     @property
     def warnings(self) -> int:
-        return len(self.findings) - self.errors
+        return sum(f.severity != "error" for f in self.findings)
+
+    @property
+    def unreadable(self) -> list[Finding]:
+        """The problems of the unusable files, as AM100 findings."""
+        from argmap.analysis.check import unreadable
+
+        return [finding for error in self.unusable for finding in unreadable(error)]
 
     def exit_code(self, *, strict: bool = False) -> int:
         """0 clean, 1 findings (errors; warnings too when ``strict``), 2 an unusable file."""
@@ -181,9 +208,12 @@ def evaluate_input(
     from argmap.model.index import Index
 
     index = Index.of(amap)
-    rows = build_tree(index, index.roots())
+    roots, note = tree_roots(index)
+    rows = build_tree(index, roots)
+    scores = {claim_id: s.score for claim_id, s in result.claims.items()} if gradual else None
+    header = {"semantics": result.semantics}
     return EvaluationReport(
-        result, amap, TreeReport(index, rows, dict(result.labels), {"semantics": result.semantics})
+        result, amap, TreeReport(index, rows, dict(result.labels), header, scores=scores, note=note)
     )
 
 

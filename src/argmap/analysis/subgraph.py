@@ -101,6 +101,18 @@ def restrict(amap: ArgumentMap, keep: Iterable[str]) -> ArgumentMap:
     return ArgumentMap(meta=amap.meta, claims=claims)
 
 
+def part_around(amap: ArgumentMap, claim_id: str, depth: int | None = None) -> ArgumentMap:
+    """What an export of ``claim_id`` holds: the claims within ``depth`` relations of it or,
+    without a depth, the ones ``tree ID`` shows (what supports and attacks it, all the way down)."""
+    if depth is not None:
+        return neighbourhood(amap, claim_id, depth)
+    from argmap.analysis.tree import build_tree
+    from argmap.model.index import Index
+
+    within(amap, claim_id, 0)  # the same error for an unknown id
+    return restrict(amap, (row.id for row in build_tree(Index.of(amap), [claim_id])))
+
+
 def neighbourhood(amap: ArgumentMap, claim_id: str, depth: int | None = None) -> ArgumentMap:
     """The map of the claims at most ``depth`` relations from ``claim_id`` (all connected ones if None)."""
     return restrict(amap, within(amap, claim_id, depth))

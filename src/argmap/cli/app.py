@@ -18,27 +18,28 @@ from typing import Annotated, Any
 
 import typer
 
+from argmap.cli.conventions import PlainCommand, PlainGroup, accepting_global_options
 from argmap.cli.options import EXIT_INTERNAL, EXIT_USAGE, Settings
 from argmap.errors import MapError
 from argmap.version import __version__
 
-__all__ = ["COMMANDS", "EXIT_INTERNAL", "EXIT_USAGE", "app", "app_for", "build_app", "command", "main"]
+__all__ = ["COMMANDS", "EXIT_INTERNAL", "EXIT_USAGE", "app_for", "build_app", "command", "main"]
 
-#: Every command by name, in the order ``--help`` lists them: (module in `argmap.cli`,
-#: function). A run imports only the module of the command it runs.
-COMMANDS: dict[str, tuple[str, str]] = {
-    "list": ("browse", "list_claims"),
-    "show": ("browse", "show"),
-    "tree": ("structure", "tree"),
-    "trace": ("structure", "trace_chains"),
-    "search": ("browse", "search"),
-    "index": ("store", "index_maps"),
-    "check": ("check", "check_maps"),
-    "convert": ("export", "convert"),
-    "export": ("export", "export"),
-    "render": ("export", "render"),
-    "serve": ("export", "serve"),
-    "evaluate": ("evaluate", "evaluate_claims"),
+#: Every command by name, in the order ``--help`` lists them, as ``module:function`` in
+#: `argmap.cli` (the entry-point notation). A run imports only the module of the command it runs.
+COMMANDS: dict[str, str] = {
+    "list": "browse:list_claims",
+    "show": "browse:show",
+    "tree": "structure:tree",
+    "trace": "structure:trace_chains",
+    "search": "browse:search",
+    "index": "store:index_maps",
+    "check": "check:check_maps",
+    "convert": "export:convert",
+    "export": "export:export",
+    "render": "export:render",
+    "serve": "export:serve",
+    "evaluate": "evaluate:evaluate_claims",
 }
 
 
@@ -46,7 +47,7 @@ def command(name: str) -> Callable[..., None]:
     """The function of the command called ``name``."""
     from importlib import import_module
 
-    module, function = COMMANDS[name]
+    module, _, function = COMMANDS[name].partition(":")
     found: Callable[..., None] = getattr(import_module(f"argmap.cli.{module}"), function)
     return found
 
@@ -102,13 +103,14 @@ def build_app(names: Iterable[str] | None = None) -> typer.Typer:
         "'The Undercurrent of the Industrial Internet'.",
         rich_markup_mode=None,
         pretty_exceptions_enable=False,
-        add_completion=False,
+        add_completion=True,
         no_args_is_help=True,
         context_settings={"help_option_names": ["-h", "--help"]},
+        cls=PlainGroup,
     )
     app.callback()(_global)
     for name in COMMANDS if names is None else names:
-        app.command(name)(_guarded(command(name)))
+        app.command(name, cls=PlainCommand)(accepting_global_options(_guarded(command(name))))
     return app
 
 
@@ -139,13 +141,14 @@ def _guarded(function: Callable[..., None]) -> Callable[..., None]:
 
 @contextmanager
 def user_errors() -> Iterator[None]:
-    """Turn `MapError` into one stderr line and exit 2; hide internal tracebacks in a file."""
+    """Turn `MapError` into one stderr line per problem and exit 2; hide internal tracebacks in a file."""
     try:
         yield
     except (typer.Exit, typer.Abort, BrokenPipeError):
         raise
     except MapError as error:
-        _say_error(str(error))
+        for problem in error.problems:
+            _say_error(str(problem))
         raise typer.Exit(EXIT_USAGE) from None
     except Exception as error:
         if os.environ.get("ARGMAP_DEBUG"):
@@ -195,8 +198,13 @@ def _save_traceback(error: BaseException) -> str:
     return name
 
 
-#: The app with every command, for tests and for embedding (`main` builds its own per run).
-app = build_app()
+def __getattr__(name: str) -> typer.Typer:
+    """``app``: the app with every command, for tests and for embedding, built when first
+    asked for (`main` builds its own per run, so a run never pays for it)."""
+    if name != "app":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    built = globals()["app"] = build_app()
+    return built
 
 
 def main() -> None:

@@ -13,6 +13,9 @@ from argmap.errors import MapError
 
 def check_maps(
     ctx: typer.Context,
+    paths: Annotated[
+        list[Path] | None, typer.Argument(metavar="[MAP]...", help="Map files to check (as with --map).")
+    ] = None,
     maps: Annotated[
         list[Path] | None,
         typer.Option(
@@ -37,7 +40,7 @@ def check_maps(
     if output not in ("text", "json", "github"):
         raise MapError(f"--format must be text, json or github, not {output!r}")
     options = settings(ctx)
-    targets: list[Any] = list(maps) if maps else [options.map]
+    targets: list[Any] = [*(paths or ()), *(maps or ())] or [options.map]
     report = check_files(
         targets,
         fmt=options.from_format,

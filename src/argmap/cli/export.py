@@ -44,6 +44,10 @@ def convert(
             "writing to stdout needs --to", hint="choose one of: " + ", ".join(names(writable=True))
         )
     output = None if target == "-" else target
+    if output is not None and source != "-" and _same_file(source, output):
+        raise MapError(
+            f"convert would write over its input {source!r}", hint="write to another file, then rename it"
+        )
     writer = choose_writer(output, to_format)
     options = settings(ctx)
     options = dataclasses.replace(options, map=Path(source), from_format=from_format or options.from_format)
@@ -63,7 +67,10 @@ def export(
         ),
     ] = None,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write here (atomically) instead of stdout.")
+        Path | None,
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write here (atomically) instead of stdout; '-': stdout."
+        ),
     ] = None,
     depth: DepthOption = None,
     cluster_by: ClusterOption = "section",
@@ -81,6 +88,8 @@ def export(
     from argmap.views.output import write_document
 
     options = settings(ctx)
+    if output is not None and str(output) == "-":
+        output = None  # `-o -`: stdout, as without -o
     if _is_html(to, output):
         from argmap.views.html import export_page
 
@@ -105,6 +114,15 @@ def export(
     write_document(document, output)
 
 
+def _same_file(first: str, second: str) -> bool:
+    """Whether two paths name one file (the same path, or links to one file)."""
+    a, b = Path(first), Path(second)
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
+    except OSError:
+        return False
+
+
 def _is_html(to: str | None, output: Path | None) -> bool:
     """html is a view, not a map format: it is chosen here, never through the format registry."""
     if to is not None:
@@ -127,15 +145,24 @@ def render(
     legend: Annotated[
         bool, typer.Option("--legend/--no-legend", help="Add a legend of shapes, colours and arrows.")
     ] = True,
+    force: Annotated[
+        bool, typer.Option("--force", help="Draw even a map so big that Graphviz takes minutes.")
+    ] = False,
 ) -> None:
     """Draw the map with Graphviz (SVG, PNG or PDF); needs Graphviz's `dot` installed."""
     from argmap.analysis.export import Drawing, export_document
     from argmap.formats import get
+    from argmap.views.drawing import SLOW_DRAWING_CLAIMS, refuse_slow_drawing
     from argmap.views.drawing import render as draw
 
+    amap = load_map(settings(ctx))
+    if not force and len(amap) > SLOW_DRAWING_CLAIMS:
+        from argmap.analysis.subgraph import part_around
+
+        refuse_slow_drawing(len(part_around(amap, claim_id, depth)) if claim_id else len(amap))
     drawing = Drawing(cluster_by, wrap, rankdir, status)
     dot_text = export_document(
-        load_map(settings(ctx)), get("dot"), claim_id=claim_id, depth=depth, drawing=drawing, target=output
+        amap, get("dot"), claim_id=claim_id, depth=depth, drawing=drawing, target=output
     )
     assert isinstance(dot_text, str)  # a document for a file comes whole
     if legend:

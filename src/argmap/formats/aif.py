@@ -45,7 +45,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from argmap.errors import Losses, MapError, position, warn
+from argmap.errors import Losses, MapError, json_syntax_error, position, warn
 from argmap.formats.options import writer_options
 
 if TYPE_CHECKING:
@@ -133,12 +133,8 @@ def _parse_json(text: str, path: str | None) -> Any:
     try:
         return json.loads(text.lstrip("\ufeff"))
     except json.JSONDecodeError as error:
-        raise MapError(
-            f"not valid JSON: {error.msg}",
-            path=path,
-            line=error.lineno,
-            column=error.colno,
-            hint="AIF files are JSON objects with 'nodes' and 'edges'",
+        raise json_syntax_error(
+            error, path=path, hint="AIF files are JSON objects with 'nodes' and 'edges'"
         ) from None
 
 
@@ -361,12 +357,14 @@ class _Projection:
     def _i_conclusions(self, node: _Node) -> list[str]:
         return [c for c in self.conclusions[node.id] if self.nodes[c].type == "I"]
 
-    def _unanchored(self, node: _Node, premises: list[str], conclusions: list[str]) -> bool:
+    def _anchored(self, node: _Node, premises: list[str], conclusions: list[str]) -> bool:
+        """An S-node with premises and conclusions is projected (its scheme checked); others warn."""
         if premises and conclusions:
-            return False
+            self._scheme(node)
+            return True
         missing = "premise" if not premises else "conclusion"
         self.issues.add("unanchored", ("nodeID", node.id), f"{node.type} {node.id} has no I-node {missing}")
-        return True
+        return False
 
     def _scheme(self, node: _Node) -> None:
         scheme = node.raw.get("scheme")
@@ -384,9 +382,8 @@ class _Projection:
 
     def _inference(self, node: _Node) -> None:
         premises, conclusions = self.premises[node.id], self._i_conclusions(node)
-        if self._unanchored(node, premises, conclusions):
+        if not self._anchored(node, premises, conclusions):
             return
-        self._scheme(node)
         for conclusion in conclusions:
             group = [p for p in premises if self._without_self(p, conclusion, node)]
             if not group:
@@ -400,9 +397,8 @@ class _Projection:
 
     def _rephrase(self, node: _Node) -> None:
         premises, conclusions = self.premises[node.id], self._i_conclusions(node)
-        if self._unanchored(node, premises, conclusions):
+        if not self._anchored(node, premises, conclusions):
             return
-        self._scheme(node)
         for premise in premises:
             for original in conclusions:
                 if self._without_self(premise, original, node):
@@ -411,9 +407,8 @@ class _Projection:
 
     def _conflict(self, node: _Node) -> None:
         premises = self.premises[node.id]
-        if self._unanchored(node, premises, self.conclusions[node.id]):
+        if not self._anchored(node, premises, self.conclusions[node.id]):
             return
-        self._scheme(node)
         chosen = (
             node.raw.get(EXTENSION, {}).get("from") if isinstance(node.raw.get(EXTENSION), dict) else None
         )

@@ -100,12 +100,13 @@ def read_framework(text: str, *, path: str | None = None) -> Framework:
     )
     if first is None:
         raise MapError("no `p af N` header: the file has no framework", path=path, line=1, hint=_HEADER_HINT)
-    raise MapError(
+    raise _located(
         f"expected the header `p af N`, found {lines[first].strip()[:40]!r}",
-        path=path,
-        line=first + 1,
-        column=_column(lines[first], 0),
-        hint=_HEADER_HINT,
+        path,
+        lines[first],
+        first,
+        0,
+        _HEADER_HINT,
     )
 
 
@@ -115,12 +116,13 @@ def _read_af(lines: list[str], header: int, path: str | None) -> Framework:
     parts = lines[header].split()
     if len(parts) != 3 or parts[1] != "af" or not _is_number(parts[2]):
         bad_token = 1 if parts[1:2] != ["af"] else 2
-        raise MapError(
+        raise _located(
             f"malformed header {lines[header].strip()[:40]!r}",
-            path=path,
-            line=header + 1,
-            column=_column(lines[header], min(bad_token, len(parts) - 1)),
-            hint=_HEADER_HINT,
+            path,
+            lines[header],
+            header,
+            min(bad_token, len(parts) - 1),
+            _HEADER_HINT,
         )
     n = int(parts[2])
     sources: list[int] = []
@@ -146,39 +148,29 @@ def _read_af(lines: list[str], header: int, path: str | None) -> Framework:
 
 def _bad_attack_line(line: str, number: int, parts: list[str], n: int, path: str | None) -> MapError:
     """Say exactly what is wrong with an attack line (the fast loop only knows that it is)."""
+    token_index, message, hint = _attack_line_problem(parts, n)
+    return _located(message, path, line, number, token_index, hint)
+
+
+def _attack_line_problem(parts: list[str], n: int) -> tuple[int, str, str]:
+    """The token at fault in a malformed attack line, what is wrong with it, and the hint."""
     if parts[0] == "p":
-        return MapError(
-            "a second `p af` header",
-            path=path,
-            line=number + 1,
-            column=_column(line, 0),
-            hint="a file holds one framework; remove this line",
-        )
+        return 0, "a second `p af` header", "a file holds one framework; remove this line"
     if len(parts) != 2:
-        return MapError(
+        return (
+            min(len(parts) - 1, 2),
             f"expected an attack `i j` (two argument numbers), found {len(parts)} fields",
-            path=path,
-            line=number + 1,
-            column=_column(line, min(len(parts) - 1, 2)),
-            hint="write one attack per line, e.g. `1 2` for 'argument 1 attacks argument 2'",
+            "write one attack per line, e.g. `1 2` for 'argument 1 attacks argument 2'",
         )
     for position, token in enumerate(parts):
         if not _is_number(token):
-            return MapError(
-                f"{token!r} is not an argument number",
-                path=path,
-                line=number + 1,
-                column=_column(line, position),
-                hint=f"arguments are numbered 1..{n}",
-            )
+            return position, f"{token!r} is not an argument number", f"arguments are numbered 1..{n}"
         value = int(token)
         if not 0 < value <= n:
-            return MapError(
+            return (
+                position,
                 f"argument {value} is out of range: the header declares {n} argument{'s' * (n != 1)}",
-                path=path,
-                line=number + 1,
-                column=_column(line, position),
-                hint=f"use a number from 1 to {n}, or raise N in `p af N`",
+                f"use a number from 1 to {n}, or raise N in `p af N`",
             )
     raise AssertionError("unreachable: the line is a valid attack")  # pragma: no cover
 
@@ -199,33 +191,36 @@ def _read_tgf(lines: list[str], path: str | None) -> Framework:
             if parts == ["#"]:
                 in_attacks = True
             elif len(parts) != 1:
-                raise MapError(
+                raise _located(
                     "expected one argument name per line before the `#` line",
-                    path=path,
-                    line=number + 1,
-                    column=_column(line, 1),
-                    hint="TGF lists the arguments, then a line `#`, then attacks `a b`",
+                    path,
+                    line,
+                    number,
+                    1,
+                    "TGF lists the arguments, then a line `#`, then attacks `a b`",
                 )
             elif parts[0] not in index:
                 index[parts[0]] = len(names)
                 names.append(parts[0])
             continue
         if len(parts) != 2:
-            raise MapError(
+            raise _located(
                 f"expected an attack `a b`, found {len(parts)} fields",
-                path=path,
-                line=number + 1,
-                column=_column(line, min(len(parts) - 1, 2)),
-                hint="write one attack per line after the `#` line",
+                path,
+                line,
+                number,
+                min(len(parts) - 1, 2),
+                "write one attack per line after the `#` line",
             )
         for position, token in enumerate(parts):
             if token not in index:
-                raise MapError(
+                raise _located(
                     f"attack names the undeclared argument {token!r}",
-                    path=path,
-                    line=number + 1,
-                    column=_column(line, position),
-                    hint=did_you_mean(token, index) or "declare it above the `#` line",
+                    path,
+                    line,
+                    number,
+                    position,
+                    did_you_mean(token, index) or "declare it above the `#` line",
                 )
         sources.append(index[parts[0]])
         targets.append(index[parts[1]])
@@ -244,6 +239,11 @@ def _self_attack_locator(text: str) -> Locator:
         return None
 
     return locate
+
+
+def _located(message: str, path: str | None, line: str, number: int, token_index: int, hint: str) -> MapError:
+    """An error at the ``token_index``-th token of ``line``, line ``number`` (0-based) of the file."""
+    return MapError(message, path=path, line=number + 1, column=_column(line, token_index), hint=hint)
 
 
 def _is_number(token: str) -> bool:

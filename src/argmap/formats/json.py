@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from argmap.errors import MapError, did_you_mean, no_such_id, position, suggest_id, warn
+from argmap.errors import MapError, did_you_mean, json_syntax_error, no_such_id, position, suggest_id
 from argmap.formats.options import no_options
 
 if TYPE_CHECKING:
@@ -129,12 +129,8 @@ def _read(text: str, path: str | None, *, consume: bool) -> ArgumentMap:
     try:
         document = _parse(text)
     except json.JSONDecodeError as exc:
-        raise MapError(
-            f"not valid JSON: {exc.msg}",
-            path=path,
-            line=exc.lineno,
-            column=exc.colno,
-            hint="check the brackets, commas and quotes just before this point",
+        raise json_syntax_error(
+            exc, path=path, hint="check the brackets, commas and quotes just before this point"
         ) from None
     except RecursionError:
         raise MapError("the JSON is nested too deeply to be a map", path=path) from None
@@ -146,22 +142,32 @@ def _read(text: str, path: str | None, *, consume: bool) -> ArgumentMap:
     data = _to_model_data(document, fail)
     source_text = _source_text(data.get("meta"), path)
     where: list[tuple[Any, ...]] = []
+    placed: list[tuple[int, int]] = []
 
     def locate(loc: tuple[Any, ...], key: bool) -> tuple[int, int] | None:
         where.append(_document_path(document, loc))
-        return position(text, _offset(text, where[-1], key=key))
+        placed.append(position(text, _offset(text, where[-1], key=key)))
+        return placed[-1]
 
     try:
         return validate_located(data, path=path, source_text=source_text, locate=locate, consume=consume)
     except MapError as exc:
         if not where:
             raise
-        raise MapError(
-            f"{exc.message} (at {json_path(where[-1])})",
-            path=path,
-            line=exc.line,
-            column=exc.column,
-            hint=exc.hint,
+        at: dict[tuple[int | None, int | None], str] = {
+            position: json_path(place) for place, position in zip(where, placed, strict=True)
+        }
+        raise MapError.of(
+            [
+                MapError(
+                    f"{p.message} (at {at[p.line, p.column]})" if (p.line, p.column) in at else p.message,
+                    path=path,
+                    line=p.line,
+                    column=p.column,
+                    hint=p.hint,
+                )
+                for p in exc.problems
+            ]
         ) from None
 
 
@@ -299,21 +305,9 @@ def _refuse_link(link: Any, index: int, fail: Any) -> NoReturn:
 
 
 def _source_text(meta: Any, path: str | None) -> str | None:
-    """The text quotes are checked against, when it sits where ``meta.source`` says.
+    from argmap.model.source_text import read_source_text
 
-    An exported document often travels without its source, so a missing source is a
-    warning (the quotes go unchecked), not an error.
-    """
-    source = meta.get("source") if isinstance(meta, dict) else None
-    if not isinstance(source, str) or not source or path is None or path == "-":
-        return None
-    source_path = Path(path).parent / source
-    if not source_path.is_file():
-        warn(f"quotes not checked: the source text {source!r} is not beside this file", path=path)
-        return None
-    from argmap.files import read_text
-
-    return read_text(source_path).replace("\r\n", "\n")
+    return read_source_text(meta.get("source") if isinstance(meta, dict) else None, path)
 
 
 # --- locations -----------------------------------------------------------------------------

@@ -176,25 +176,17 @@ def _starts_claim(match: re.Match[str], lines: list[str], index: int, new_dialec
 def _new_entry(match: re.Match[str], index: int, known: set[str], path: str | None) -> _Entry:
     entry = _Entry(match["path"], match["label"], index + 1)
     if entry.path in known:
-        raise MapError(
-            f"claim {entry.path}. appears twice",
-            path=path,
-            line=index + 1,
-            column=len(match["indent"]) + 1,
-            hint="each numbered path occurs once in a Kialo export",
-        )
-    if entry.parent is not None and entry.parent not in known:
-        raise MapError(
-            f"claim {entry.path}. has no parent {entry.parent}. above it",
-            path=path,
-            line=index + 1,
-            column=len(match["indent"]) + 1,
-            hint="claims follow their parent claim in a Kialo export",
-        )
-    known.add(entry.path)
-    indent = match["indent"]
-    entry.body = [indent + match["rest"]] if match["rest"].strip() else []
-    return entry
+        message = f"claim {entry.path}. appears twice"
+        hint = "each numbered path occurs once in a Kialo export"
+    elif entry.parent is not None and entry.parent not in known:
+        message = f"claim {entry.path}. has no parent {entry.parent}. above it"
+        hint = "claims follow their parent claim in a Kialo export"
+    else:
+        known.add(entry.path)
+        indent = match["indent"]
+        entry.body = [indent + match["rest"]] if match["rest"].strip() else []
+        return entry
+    raise MapError(message, path=path, line=index + 1, column=len(match["indent"]) + 1, hint=hint)
 
 
 def _trim(entries: list[_Entry]) -> list[_Entry]:

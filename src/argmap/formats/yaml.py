@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import yaml
@@ -141,54 +140,48 @@ def _build(get_event: Callable[[], Any], path: str | None) -> Any:
                     value = None
             else:
                 value = _scalar(event, path)
-            if is_map:
-                if key is no_key:
-                    if value is None or value == "<<" or value in container:
-                        value = _key(event, value, container, path)
-                    key = value
-                    # most keys are followed by a plain scalar value: take it without dispatch
-                    event = get_event()
-                    if (
-                        event.__class__ is not scalar_event
-                        or event.anchor is not None
-                        or event.tag is not None
-                    ):
-                        pending = event
-                        continue
-                    value = event.value
-                    if value in nulls and event.implicit[0]:
-                        value = None
-                container[key] = value
-                key = no_key
-            elif container is not None:
-                container.append(value)
-            else:
-                root = value
+            if is_map and key is no_key:
+                if value is None or value == "<<" or value in container:
+                    value = _key(event, value, container, path)
+                key = value
+                # most keys are followed by a plain scalar value: take it without dispatch
+                event = get_event()
+                if event.__class__ is not scalar_event or event.anchor is not None or event.tag is not None:
+                    pending = event
+                    continue
+                value = event.value
+                if value in nulls and event.implicit[0]:
+                    value = None
         elif kind is mapping_end or kind is sequence_end:
             container, is_map = pop()
             key = no_key
+            continue
         elif kind is mapping_start or kind is sequence_start:
-            child = _container(event, path)
-            if is_map:
-                if key is no_key:
-                    _refuse_complex_key(event)
-                container[key] = child
-                key = no_key
-            elif container is not None:
-                container.append(child)
-            else:
-                root = child
+            value = _container(event, path)
+            if is_map and key is no_key:
+                _refuse_complex_key(event)
+        else:
+            if kind is alias_event:
+                _refuse_anchor(event, path, alias=True)
+            elif kind is document_start:
+                documents += 1
+                if documents > 1:
+                    _refuse_second_document(event, path)
+            elif kind is stream_end:
+                return root
+            continue
+        # a scalar value or a new container: attach it where it belongs
+        if is_map:
+            container[key] = value
+            key = no_key
+        elif container is not None:
+            container.append(value)
+        else:
+            root = value
+        if kind is not scalar_event:  # and enter the new container
             push((container, is_map))
-            container = child
+            container = value
             is_map = kind is mapping_start
-        elif kind is alias_event:
-            _refuse_anchor(event, path, alias=True)
-        elif kind is document_start:
-            documents += 1
-            if documents > 1:
-                _refuse_second_document(event, path)
-        elif kind is stream_end:
-            return root
 
 
 def _key(event: Any, value: str | None, mapping: dict[str, Any], path: str | None) -> str:
@@ -422,26 +415,10 @@ def _locator(text: str, path: str | None) -> Locator:
 
 
 def _source_text(data: dict[str, Any], path: str | None, where: Any) -> str | None:
-    """The text quotes are checked against, found relative to the map file."""
-    meta = data.get("meta")
-    source = meta.get("source") if isinstance(meta, dict) else None
-    if not isinstance(source, str) or not source:
-        return None
-    base = Path(path).parent if path and path != "-" else Path.cwd()
-    source_path = base / source
-    from argmap.files import read_text
+    from argmap.model.source_text import read_source_text
 
-    try:
-        return read_text(source_path).replace("\r\n", "\n")
-    except MapError as exc:
-        line, column = where() or (None, None)
-        raise MapError(
-            f"cannot read the source text {source!r}: {exc.message}",
-            path=path,
-            line=line,
-            column=column,
-            hint="meta.source is relative to the map file; fix the path or remove the key",
-        ) from None
+    meta = data.get("meta")
+    return read_source_text(meta.get("source") if isinstance(meta, dict) else None, path, where)
 
 
 # -- writing -------------------------------------------------------------------------------

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from argmap.errors import MapError
+from argmap.errors import MapError, warn
 from argmap.files import bundled_map_path, read_text
 
 if TYPE_CHECKING:
@@ -67,3 +68,29 @@ def rebase_source(amap: ArgumentMap, map_path: str | Path | None, output: str | 
     new_source = os.path.relpath(text_path, Path(output).resolve().parent)
     meta = amap.meta.model_copy(update={"source": Path(new_source).as_posix()})
     return amap.model_copy(update={"meta": meta})
+
+
+def read_source_text(
+    source: object, map_path: str | None, where: Callable[[], tuple[int, int] | None] = lambda: None
+) -> str | None:
+    """The text a map's quotes are checked against: ``meta.source``, relative to the map file
+    (to the working folder for a map read from stdin or a string).
+
+    One policy for every reader: a source that cannot be read is one located warning and the
+    quotes go unchecked, since maps often travel without their source texts.
+    """
+    if not isinstance(source, str) or not source:
+        return None
+    base = Path(map_path).parent if map_path and map_path != "-" else Path.cwd()
+    try:
+        return read_text(base / source).replace("\r\n", "\n")
+    except MapError as exc:
+        line, column = where() or (None, None)
+        warn(
+            f"quotes not checked: cannot read the source text {source!r}: {exc.message} "
+            "(meta.source is relative to the map file; fix the path or remove the key)",
+            path=map_path,
+            line=line,
+            column=column,
+        )
+        return None

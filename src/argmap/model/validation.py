@@ -93,7 +93,8 @@ def validate_located(
     lenient: bool = False,
     consume: bool = False,
 ) -> ArgumentMap:
-    """`validate`, turning the first pydantic error into a located `MapError`.
+    """`validate`, turning every pydantic error into one located `MapError` that reports them all,
+    in the order of the file.
 
     With ``consume``, a big map that fails raises `InputConsumed` instead: its error needs the
     plain data that validation dropped, so the reader reads the input again without consuming.
@@ -105,19 +106,18 @@ def validate_located(
         if consume:
             raise InputConsumed from None
         errors = exc.errors(include_url=False, include_input=False, include_context=True)
-        first = errors[0]
-        loc = tuple(first["loc"])
-        message, hint = describe_error(first, data)
-        where = locate(loc, first["type"] == "extra_forbidden")
-        more = len(errors) - 1
-        if more:
-            hint = (
-                hint + "; " if hint else ""
-            ) + f"{more} more problem{'s' if more > 1 else ''} after this one"
-        raise MapError(
-            message,
-            path=path,
-            line=where[0] if where else None,
-            column=where[1] if where else None,
-            hint=hint,
-        ) from None
+        problems = []
+        for error in errors:
+            message, hint = describe_error(error, data)
+            where = locate(tuple(error["loc"]), error["type"] == "extra_forbidden")
+            problems.append(
+                MapError(
+                    message,
+                    path=path,
+                    line=where[0] if where else None,
+                    column=where[1] if where else None,
+                    hint=hint,
+                )
+            )
+        problems.sort(key=lambda p: (p.line is None, p.line or 0, p.column or 0))
+        raise MapError.of(problems) from None

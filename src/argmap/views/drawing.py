@@ -8,6 +8,7 @@ leaves the previous drawing as it was.
 
 from __future__ import annotations
 
+import math
 import shutil
 import subprocess
 from pathlib import Path
@@ -90,3 +91,29 @@ def render(
     data = run_graphviz(dot_text, fmt=chosen, engine=engine, timeout=timeout)
     write_atomic(output, data)
     return Path(output)
+
+
+#: Claims above which Graphviz's layout takes seconds to minutes (it grows faster than the
+#: map: see `drawing_seconds`); ``render`` asks for ``--force`` beyond it.
+SLOW_DRAWING_CLAIMS = 2000
+
+
+def drawing_seconds(claims: int) -> float:
+    """A rough estimate of Graphviz's ``dot`` time for a tree-like map of ``claims`` claims,
+    fitted to runs of 1k–4k claims and a 100k one (benchmarks/RESULTS.md)."""
+    ratio: float = claims / SLOW_DRAWING_CLAIMS
+    return 5.0 * ratio * math.sqrt(ratio)
+
+
+def refuse_slow_drawing(claims: int) -> None:
+    """A `MapError` for a drawing Graphviz would take long over, with the estimate and the
+    way to draw a part; ``render --force`` skips it."""
+    if claims <= SLOW_DRAWING_CLAIMS:
+        return
+    seconds = drawing_seconds(claims)
+    estimate = f"about {seconds / 60:.0f} minutes" if seconds >= 120 else f"about {seconds:.0f} seconds"
+    raise MapError(
+        f"drawing {claims:,} claims: Graphviz is slow on maps this size ({estimate}, with no progress shown)",
+        hint="draw the part around one claim with `argmap render ID --depth N -o FILE`, "
+        "or add --force to draw it all",
+    )

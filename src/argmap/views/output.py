@@ -19,6 +19,11 @@ if TYPE_CHECKING:
     from argmap.model import ArgumentMap
 
 
+#: Longest table drawn with rich on a terminal; beyond it, rich's layout of every row costs
+#: far more than reading the map, so the rows come as plain aligned columns.
+MAX_RICH_ROWS = 2000
+
+
 def say_error(message: str) -> None:
     sys.stderr.write(f"argmap: error: {message}\n")
 
@@ -35,11 +40,13 @@ def show_claims(amap: ArgumentMap, claims: Iterable[Any], words: Sequence[str], 
         print_claims(claims)
         return
     found = list(claims)
-    if stdout_is_terminal():
+    if stdout_is_terminal() and len(found) <= MAX_RICH_ROWS:
+        from argmap.views.terminal import console
         from argmap.views.terminal.rich_views import claims_table
 
         title = f"{amap.meta.title or 'argument map'}: {len(found)} of {len(amap)} claims"
-        _print_rich(claims_table(found, title=title, words=words))
+        out = console()
+        out.print(claims_table(found, title=title, words=words, width=out.width))
     else:
         from argmap.views.terminal import plain
 
@@ -94,31 +101,38 @@ def search_match(claim: Any, words: Sequence[str]) -> dict[str, Any]:
 
 def show_tree(report: TreeReport, *, as_json: bool) -> None:
     """Tree rows as JSON, rich trees on a terminal, or plain guides when piped."""
-    rows, labels, claims = report.rows, report.labels, report.index.claims
+    rows, labels, claims, scores = report.rows, report.labels, report.index.claims, report.scores
     if as_json:
         out_rows = [row.to_json() for row in rows]
-        if labels is not None:
-            for item in out_rows:
+        for item in out_rows:
+            if labels is not None:
                 item["status"] = labels.get(item["id"])
+            if scores is not None:
+                item["score"] = scores.get(item["id"])
         print_json({**report.header, "rows": out_rows})
         return
+    if report.note:
+        sys.stderr.write(f"argmap: note: {report.note}\n")
 
     def status_of(row: Any) -> str | None:
         return None if labels is None else labels.get(row.id)
+
+    def score_of(row: Any) -> float | None:
+        return None if scores is None else scores.get(row.id)
 
     if stdout_is_terminal():
         from argmap.views.terminal import console
         from argmap.views.terminal.rich_views import tree_label, trees
 
-        rich_labels = [tree_label(row, claims[row.id], status_of(row)) for row in rows]
+        rich_labels = [tree_label(row, claims[row.id], status_of(row), score_of(row)) for row in rows]
         out = console()
-        for renderable in trees(rows, rich_labels):
+        for renderable in trees(rows, rich_labels, out.width):
             out.print(renderable)
         return
     from argmap.views.terminal import plain
 
     write_lines(
-        guide + plain.tree_label(row, claims[row.id], status_of(row))
+        plain.tree_line(guide, plain.tree_label(row, claims[row.id], status_of(row), score_of(row)))
         for guide, row in zip(plain.tree_guides(rows), rows, strict=True)
     )
 
@@ -142,7 +156,9 @@ def show_check(report: CheckReport, output: str) -> None:
     errors, warnings = report.errors, report.warnings
     if output == "json":
         unusable = [
-            {"path": e.path, "line": e.line, "column": e.column, "message": str(e)} for e in report.unusable
+            {"path": p.path, "line": p.line, "column": p.column, "message": str(p)}
+            for e in report.unusable
+            for p in e.problems
         ]
         findings = [f.to_json() for f in report.findings]
         print_json({"findings": findings, "unusable": unusable, "errors": errors, "warnings": warnings})
@@ -150,7 +166,11 @@ def show_check(report: CheckReport, output: str) -> None:
     for finding in report.findings:
         sys.stdout.write((finding.github() if output == "github" else finding.text()) + "\n")
     for error in report.unusable:
-        say_error(str(error))
+        for problem in error.problems:
+            say_error(str(problem))
+    if output == "github":
+        for finding in report.unreadable:
+            sys.stdout.write(finding.github() + "\n")
     if output == "text":
         files = f"{report.files} file{'s' if report.files != 1 else ''}"
         sys.stdout.write(
@@ -186,10 +206,12 @@ def _evaluation_table(result: Any, amap: ArgumentMap, *, bipolar: bool, scored: 
     if result.gradual is not None and not result.gradual.converged:
         title += f"; {result.gradual.method} did not converge in {result.gradual.iterations} iterations"
     statuses = [(amap[claim_id], status) for claim_id, status in result.claims.items()]
-    if stdout_is_terminal():
+    if stdout_is_terminal() and len(statuses) <= MAX_RICH_ROWS:
+        from argmap.views.terminal import console
         from argmap.views.terminal.rich_views import evaluation_table
 
-        _print_rich(evaluation_table(statuses, title=title, scored=scored))
+        out = console()
+        out.print(evaluation_table(statuses, title=title, scored=scored, width=out.width))
         return
     from argmap.views.terminal import plain
 

@@ -12,6 +12,36 @@ def symbol_offset(token: Token) -> int:
     return token.offset + len(token.image) - len(token.image.lstrip(" \t'"))
 
 
+# Tokens whose misplacement is explained without looking at their text: (message, hint).
+_CANNOT_START_PARAGRAPH = {
+    lx.INFERENCE_START: (
+        "an inference line (--) may only stand between the numbered statements of a reconstruction",
+        "put '(1) premise', '----', '(2) conclusion' on consecutive lines",
+    ),
+    lx.FRONT_MATTER: (
+        "front matter (===) is only allowed at the top of the file",
+        "escape the '=' as '\\=' if it is text",
+    ),
+    lx.DATA: (
+        "a data block {...} must follow a statement, argument, heading or inference",
+        "escape the '{' as '\\{' if it is text",
+    ),
+}
+_CANNOT_FOLLOW_ELEMENT = {
+    **dict.fromkeys(
+        lx.CONTENT_FIRST,
+        (
+            "text cannot follow a statement or argument reference",
+            "use a definition ([Title]: text) or start a new paragraph",
+        ),
+    ),
+    lx.NUMBER: (
+        "a numbered statement must start its own paragraph",
+        "put an empty line before the premise-conclusion structure",
+    ),
+}
+
+
 class TokenCursor:
     """Tokens padded with EOF, a position in them, and the messages for what cannot follow."""
 
@@ -53,24 +83,9 @@ class TokenCursor:
                 symbol_offset(relation),
                 "indent a relation under the statement or argument it belongs to, in the same paragraph (no empty line between)",
             )
-        if kind == lx.INFERENCE_START:
-            raise ArgdownSyntaxError(
-                "an inference line (--) may only stand between the numbered statements of a reconstruction",
-                token.offset,
-                "put '(1) premise', '----', '(2) conclusion' on consecutive lines",
-            )
-        if kind == lx.FRONT_MATTER:
-            raise ArgdownSyntaxError(
-                "front matter (===) is only allowed at the top of the file",
-                token.offset,
-                "escape the '=' as '\\=' if it is text",
-            )
-        if kind == lx.DATA:
-            raise ArgdownSyntaxError(
-                "a data block {...} must follow a statement, argument, heading or inference",
-                token.offset,
-                "escape the '{' as '\\{' if it is text",
-            )
+        if kind in _CANNOT_START_PARAGRAPH:
+            message, hint = _CANNOT_START_PARAGRAPH[kind]
+            raise ArgdownSyntaxError(message, token.offset, hint)
         if kind in lx.END_OF.values():
             raise ArgdownSyntaxError(
                 f"{token.image.strip()!r} closes a range that is not open here",
@@ -88,23 +103,14 @@ class TokenCursor:
                 token.offset,
                 "start a new paragraph (empty line) for it, mention it as @[Title] / @<Title>, or escape the brackets",
             )
-        if kind in lx.CONTENT_FIRST:
-            raise ArgdownSyntaxError(
-                "text cannot follow a statement or argument reference",
-                token.offset,
-                "use a definition ([Title]: text) or start a new paragraph",
-            )
+        if kind in _CANNOT_FOLLOW_ELEMENT:
+            message, hint = _CANNOT_FOLLOW_ELEMENT[kind]
+            raise ArgdownSyntaxError(message, token.offset, hint)
         if kind in lx.RELATION_TOKENS:
             raise ArgdownSyntaxError(
                 f"relation {token.image.strip()!r} is not indented under anything",
                 symbol_offset(token),
                 "indent relations under their statement or argument; an earlier relation of this paragraph must have equal or less indentation",
-            )
-        if kind == lx.NUMBER:
-            raise ArgdownSyntaxError(
-                "a numbered statement must start its own paragraph",
-                token.offset,
-                "put an empty line before the premise-conclusion structure",
             )
         if kind == lx.DEDENT or kind == lx.INDENT:
             raise ArgdownSyntaxError("unexpected indentation", token.offset)

@@ -242,26 +242,12 @@ class RelationIndex:
             keep = True
             source, target = relation.source, relation.target
             if isinstance(source, Argument) and source.pcs:
-                self.detach(relation)
-                ec = statements[source.pcs[-1].title]  # type: ignore[index]
-                relation.source = ec
-                existing = self.index.get((id(ec), id(target), relation.kind))
-                if existing is not None:
-                    existing.occurrences.extend(relation.occurrences)
-                    keep = False
-                else:
-                    self.attach(relation)
+                conclusion = statements[source.pcs[-1].title]  # type: ignore[index]
+                keep = self._move(relation, conclusion, target)
             if keep and isinstance(target, Argument) and target.pcs and relation.kind == UNDERCUT:
                 inference = target.pcs[-1].inference
                 assert inference is not None
-                self.detach(relation)
-                relation.target = inference
-                existing = self.index.get((id(relation.source), id(inference), UNDERCUT))
-                if existing is not None:
-                    existing.occurrences.extend(relation.occurrences)
-                    keep = False
-                else:
-                    self.attach(relation)
+                keep = self._move(relation, relation.source, inference)
             if keep:
                 kept.append(relation)
         self.doc.relations = kept
@@ -273,18 +259,31 @@ class RelationIndex:
             source, target = relation.source, relation.target
             if isinstance(source, EquivalenceClass) and isinstance(target, EquivalenceClass):
                 if relation.kind == SUPPORT:
-                    self.detach(relation)
-                    relation.kind = ENTAILS
-                    self.attach(relation)
+                    self._rekind(relation, ENTAILS)
                 elif relation.kind == ATTACK:
                     if self.find(source, target, CONTRARY) or self.find(target, source, CONTRARY):
                         self.detach(relation)
                         continue
-                    self.detach(relation)
-                    relation.kind = CONTRARY
-                    self.attach(relation)
+                    self._rekind(relation, CONTRARY)
             kept.append(relation)
         self.doc.relations = kept
+
+    def _move(self, relation: Relation, source: Member | None, target: Member | None) -> bool:
+        """Give ``relation`` new ends; where a relation with those ends and kind exists, it
+        takes over the occurrences and ``relation`` is gone (False)."""
+        self.detach(relation)
+        relation.source, relation.target = source, target
+        existing = self.find(source, target, relation.kind)
+        if existing is not None:
+            existing.occurrences.extend(relation.occurrences)
+            return False
+        self.attach(relation)
+        return True
+
+    def _rekind(self, relation: Relation, kind: str) -> None:
+        self.detach(relation)
+        relation.kind = kind
+        self.attach(relation)
 
     def remove_redundant_attacks(self) -> None:
         """An attack on an argument that only repeats an attack on one of its premises goes."""

@@ -27,7 +27,9 @@ MAX_GUIDES = 24
 STATUS_MARK = {"in": "IN", "out": "OUT", "undec": "UNDEC", "credulous": "IN?"}
 
 
-def tree_label_parts(row: Any, claim: Any, status: str | None = None) -> list[tuple[str, str | None]]:
+def tree_label_parts(
+    row: Any, claim: Any, status: str | None = None, score: float | None = None
+) -> list[tuple[str, str | None]]:
     """The pieces of a tree line as (text, role), so plain and rich output say the same.
 
     Roles: ``glyph``, ``status``, ``kind``, ``id``, ``cycle``, ``note`` (repeats, linked
@@ -36,6 +38,8 @@ def tree_label_parts(row: Any, claim: Any, status: str | None = None) -> list[tu
     parts: list[tuple[str, str | None]] = [(GLYPH[row.relation], "glyph"), (" ", None)]
     if status is not None:
         parts += [(STATUS_MARK[status], "status"), (" ", None)]
+    if score is not None:
+        parts += [(f"{score:.3f}", "score"), (" ", None)]
     parts += [(f"[{claim.kind}]", "kind"), (" ", None), (row.id, "id")]
     if row.cycle:
         return [*parts, ("  ⟲ cycle: already on this path", "cycle")]
@@ -49,18 +53,20 @@ def tree_label_parts(row: Any, claim: Any, status: str | None = None) -> list[tu
     return parts
 
 
-def tree_label(row: Any, claim: Any, status: str | None = None) -> str:
-    """``+ [evidence] id: text`` plus its label, linked partners, references and cycle marks."""
-    if status is None and not (row.cycle or row.repeat or row.linked or row.truncated):
-        return f"{GLYPH[row.relation]} [{claim.kind}] {row.id}: {claim.text}"  # most lines; 3x faster
-    return "".join(text for text, _role in tree_label_parts(row, claim, status))
+def tree_label(row: Any, claim: Any, status: str | None = None, score: float | None = None) -> str:
+    """``+ [evidence] id: text`` plus its label and score, linked partners, references and cycle marks."""
+    if status is None and score is None and not (row.cycle or row.repeat or row.linked or row.truncated):
+        return f"{GLYPH[row.relation]} [{claim.kind}] {row.id}: {claim.text}"  # most lines: a direct join
+    return "".join(text for text, _role in tree_label_parts(row, claim, status, score))
 
 
-def tree_guides(rows: Sequence[Any]) -> Iterator[str]:
+def tree_guides(rows: Sequence[Any], max_guides: int = MAX_GUIDES) -> Iterator[str]:
     """The box-drawing prefix of each row (``├── ``, ``└── ``, ``│   ``), in one pass.
 
     A row is the last child when no later row shares its parent; that is known by scanning
-    from the end, so the whole drawing stays linear.
+    from the end, so the whole drawing stays linear. Rows deeper than ``max_guides`` levels
+    start with a depth marker (``⋮31``) and only their nearest guides, so that a narrow
+    terminal keeps room for the claim.
     """
     last_child = [False] * len(rows)
     seen_parents: set[Any] = set()
@@ -76,8 +82,8 @@ def tree_guides(rows: Sequence[Any]) -> Iterator[str]:
     open_levels: list[bool] = []
     prefixes: list[str] = [""]
     # Only the first levels are drawn in full, so only their prefixes are kept: a prefix for
-    # every depth of a 100,000-deep chain would hold 20 GB of spaces.
-    kept = MAX_GUIDES + 2
+    # every depth of a deep chain would hold a quadratic amount of spaces.
+    kept = max_guides + 2
     for i, row in enumerate(rows):
         depth = row.depth
         del open_levels[depth:]
@@ -85,10 +91,10 @@ def tree_guides(rows: Sequence[Any]) -> Iterator[str]:
         last = last_child[i]
         if depth == 0:
             yield ""
-        elif depth <= MAX_GUIDES + 1 and depth < len(prefixes):
+        elif depth <= max_guides + 1 and depth < len(prefixes):
             yield prefixes[depth] + ("└── " if last else "├── ")
         else:
-            start = max(1, depth - MAX_GUIDES)
+            start = max(1, depth - max_guides)
             prefix = f"⋮{depth} " if start > 1 else ""
             prefix += "".join("│   " if is_open else "    " for is_open in open_levels[start:depth])
             yield prefix + ("└── " if last else "├── ")
@@ -99,6 +105,22 @@ def tree_guides(rows: Sequence[Any]) -> Iterator[str]:
         if len(prefixes) < kept:
             prefixes.append((prefixes[-1] + ("    " if last else "│   ")) if open_levels else "")
         open_levels.append(not last)
+
+
+def continuation_guide(guide: str) -> str:
+    """The prefix of a row's further lines (a wrapped or multi-line claim): the same guides,
+    the branch continued (``│``) or blank, and no depth marker, so the text stays under its claim."""
+    if not guide:
+        return ""
+    marker = guide.find(" ") + 1 if guide.startswith("⋮") else 0
+    return " " * marker + guide[marker:-4] + ("│   " if guide.endswith("├── ") else "    ")
+
+
+def tree_line(guide: str, label: str) -> str:
+    """One plain tree row; a newline in the claim's text continues under the row's guides."""
+    if "\n" in label:
+        label = label.replace("\n", "\n" + continuation_guide(guide))
+    return guide + label
 
 
 def describe_lines(info: dict[str, Any]) -> Iterator[str]:

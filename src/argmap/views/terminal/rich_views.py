@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
@@ -13,6 +14,9 @@ from argmap.views.terminal import KIND_STYLE
 if TYPE_CHECKING:
     from argmap.analysis.queries import Spans
     from argmap.model import Claim
+
+
+DIM = Style(dim=True)
 
 
 def highlighted(text: str, spans: Spans, style: str = "bold reverse") -> Text:
@@ -27,17 +31,59 @@ def kind_badge(kind: str) -> Text:
     return Text(kind, style=KIND_STYLE.get(kind.strip("[]"), "default"))
 
 
-def claims_table(claims: Sequence[Claim], *, title: str | None = None, words: Sequence[str] = ()) -> Table:
+#: Fewest columns the main column of a table (a claim's text) keeps on a narrow terminal.
+MIN_TEXT_WIDTH = 16
+
+
+def fitting_columns(needed: dict[str, int], droppable: Sequence[str], width: int) -> set[str]:
+    """The columns a table keeps at ``width``: ``droppable`` ones go first, in that order,
+    until the others (each as wide as ``needed``, plus borders) leave the text its minimum."""
+    kept = dict(needed)
+    for name in droppable:
+        if sum(kept.values()) + 3 * len(kept) + 4 + MIN_TEXT_WIDTH <= width:
+            break
+        kept.pop(name, None)
+    return set(kept)
+
+
+def id_column(table: Table, needed: dict[str, int], kept: set[str], width: int) -> None:
+    """The id column: whole ids while they fit, folded onto more lines when the others and
+    the text's minimum leave less."""
+    others = sum(needed[name] for name in kept if name != "id")
+    room = width - others - 3 * (len(kept) + 1) - 1 - MIN_TEXT_WIDTH
+    if room >= needed["id"]:
+        table.add_column("id", style="bold", no_wrap=True)
+    else:
+        table.add_column("id", style="bold", overflow="fold", max_width=max(6, room))
+
+
+def claims_table(
+    claims: Sequence[Claim], *, title: str | None = None, words: Sequence[str] = (), width: int = 10_000
+) -> Table:
+    """``list`` as a table; on a narrow terminal section, then kind, give way to the text."""
     from argmap.analysis.queries import find_spans
 
+    needed = {
+        "id": max((len(c.id) for c in claims), default=2),
+        "kind": max((len(c.kind) for c in claims), default=4),
+        "section": max((len(c.section or "") for c in claims), default=7),
+    }
+    kept = fitting_columns(needed, ("section", "kind"), width)
     table = Table(title=title, show_lines=False, expand=False, title_justify="left")
-    table.add_column("id", style="bold", no_wrap=True)
-    table.add_column("kind", no_wrap=True)
-    table.add_column("section", no_wrap=True)
-    table.add_column("text", ratio=1)
+    id_column(table, needed, kept, width)
+    if "kind" in kept:
+        table.add_column("kind", no_wrap=True)
+    if "section" in kept:
+        table.add_column("section", no_wrap=True)
+    table.add_column("text", ratio=1, min_width=MIN_TEXT_WIDTH)
     for claim in claims:
         text = highlighted(claim.text, find_spans(claim.text, words)) if words else Text(claim.text)
-        table.add_row(claim.id, kind_badge(claim.kind), claim.section or "", text)
+        cells: list[Any] = [claim.id]
+        if "kind" in kept:
+            cells.append(kind_badge(claim.kind))
+        if "section" in kept:
+            cells.append(claim.section or "")
+        table.add_row(*cells, text)
     return table
 
 
@@ -48,8 +94,10 @@ GLYPH_STYLE = {
     "contrasts": "bold blue",
     None: "bold magenta",
 }
-#: Deeper trees are drawn line by line: rich's guides would outgrow any terminal.
-MAX_RICH_DEPTH = 30
+#: Fewest columns a claim's label keeps beside its guides; a tree that would leave less
+#: is drawn line by line with a depth marker (rich's guides would squeeze the text to
+#: nothing and drop the deepest claims).
+MIN_LABEL_WIDTH = 20
 
 
 STATUS_STYLE = {
@@ -66,7 +114,7 @@ def status_badge(status: str) -> Text:
     return Text(f" {STATUS_MARK[status]} ", style=STATUS_STYLE[status])
 
 
-def tree_label(row: Any, claim: Any, status: str | None = None) -> Text:
+def tree_label(row: Any, claim: Any, status: str | None = None, score: float | None = None) -> Text:
     """The plain tree line, styled: glyph and kind in their colours, the status as a badge."""
     from argmap.views.terminal.plain import tree_label_parts
 
@@ -76,9 +124,10 @@ def tree_label(row: Any, claim: Any, status: str | None = None) -> Text:
         "id": "bold",
         "cycle": "yellow",
         "note": "dim",
+        "score": "bold",
     }
     label = Text()
-    for text, role in tree_label_parts(row, claim, status):
+    for text, role in tree_label_parts(row, claim, status, score):
         if role == "status" and status is not None:
             label.append_text(status_badge(status))
         else:
@@ -86,16 +135,14 @@ def tree_label(row: Any, claim: Any, status: str | None = None) -> Text:
     return label
 
 
-def trees(rows: Sequence[Any], labels: Sequence[Text]) -> list[Any]:
-    """Rich renderables for the rows: one `Tree` per root, or plain styled lines when deep."""
+def trees(rows: Sequence[Any], labels: Sequence[Text], width: int) -> list[Any]:
+    """Rich renderables for the rows: one `Tree` per root when it fits ``width``, else
+    styled lines whose wrapped text stays under its claim."""
     from rich.tree import Tree
 
-    if any(row.depth > MAX_RICH_DEPTH for row in rows):
-        from argmap.views.terminal.plain import tree_guides
-
-        return [
-            Text(guide).append_text(label) for guide, label in zip(tree_guides(rows), labels, strict=True)
-        ]
+    deepest = max((row.depth for row in rows), default=0)
+    if 4 * deepest + MIN_LABEL_WIDTH > width:
+        return [HangingLines(rows, labels)]
     nodes: list[Any] = []
     roots: list[Any] = []
     for row, label in zip(rows, labels, strict=True):
@@ -108,6 +155,49 @@ def trees(rows: Sequence[Any], labels: Sequence[Text]) -> list[Any]:
     return roots
 
 
+class HangingLines:
+    """Tree rows as guide + label lines, each label wrapped to what its guide leaves of the
+    width and its further lines drawn under it; guides are capped so a label keeps at least
+    `MIN_LABEL_WIDTH` columns."""
+
+    def __init__(self, rows: Sequence[Any], labels: Sequence[Text]) -> None:
+        self.rows, self.labels = rows, labels
+
+    def __rich_console__(self, console: Any, options: Any) -> Any:
+        from rich.segment import Segment
+
+        from argmap.views.terminal.plain import MAX_GUIDES, continuation_guide, tree_guides
+
+        width = options.max_width
+        max_guides = min(MAX_GUIDES, max(1, (width // 2 - 6) // 4))
+        newline = Segment.line()
+        for guide, label in zip(tree_guides(self.rows, max_guides), self.labels, strict=True):
+            lines = label.wrap(console, max(MIN_LABEL_WIDTH, width - len(guide)))
+            prefix = guide
+            for line in lines:
+                yield Segment(prefix, DIM)
+                yield from line.render(console)
+                yield newline
+                prefix = continuation_guide(guide)
+
+
+class Hanging:
+    """A text whose wrapped lines are indented under its first (a search match, a value)."""
+
+    def __init__(self, text: Text, indent: int = 4) -> None:
+        self.text, self.indent = text, indent
+
+    def __rich_console__(self, console: Any, options: Any) -> Any:
+        from rich.segment import Segment
+
+        pad = " " * self.indent
+        for number, line in enumerate(self.text.wrap(console, max(8, options.max_width - self.indent))):
+            if number:
+                yield Segment(pad)
+            yield from line.render(console)
+            yield Segment.line()
+
+
 def chain_text(claims: Sequence[str], attacked: dict[str, list[str]]) -> Text:
     text = Text()
     for position, claim_id in enumerate(claims):
@@ -118,15 +208,15 @@ def chain_text(claims: Sequence[str], attacked: dict[str, list[str]]) -> Text:
 
 
 def describe_panel(info: dict[str, Any], lines: Sequence[str]) -> Any:
+    """``show`` in a panel: field names in a column, so a long value wraps under itself."""
     from rich.panel import Panel
 
-    body = Text()
-    for position, line in enumerate(lines[1:]):
+    body = Table.grid()
+    body.add_column(no_wrap=True, min_width=14, style="bold")
+    body.add_column()
+    for line in lines[1:]:
         name, _, value = line.partition(":")
-        if position:
-            body.append("\n")
-        body.append(f"{name}:", style="bold")
-        body.append(value)
+        body.add_row(f"{name}:", value.lstrip(" "))
     title = Text.assemble((info["id"], "bold"), " ", kind_badge(info["kind"]))
     return Panel(body, title=title, title_align="left")
 
@@ -177,28 +267,39 @@ def search_results(claims: Sequence[Any], words: Sequence[str]) -> Any:
     for claim in claims:
         line = Text.assemble((claim.id, "bold"), " ", kind_badge(f"[{claim.kind}]"), ": ")
         line.append_text(highlighted(claim.text, find_spans(claim.text, words)))
-        parts.append(line)
+        parts.append(Hanging(line))
         spans = find_spans(claim.quote or "", words)
         if spans:
             quote = Text("    \u201c", style="dim")
             quote.append_text(highlighted(claim.quote, spans))
             quote.append("\u201d", style="dim")
-            parts.append(quote)
+            parts.append(Hanging(quote, 5))
     parts.append(Text(f"{len(claims)} claim{'s' if len(claims) != 1 else ''} found", style="dim"))
     return Group(*parts)
 
 
-def evaluation_table(statuses: Sequence[tuple[Any, Any]], *, title: str, scored: bool) -> Table:
-    table = Table(title=title, title_justify="left")
-    table.add_column("id", style="bold", no_wrap=True)
-    table.add_column("kind", no_wrap=True)
-    table.add_column("status", no_wrap=True)
+def evaluation_table(
+    statuses: Sequence[tuple[Any, Any]], *, title: str, scored: bool, width: int = 10_000
+) -> Table:
+    """``evaluate`` as a table; the status always shows, kind gives way first on a narrow terminal."""
+    needed = {"id": max((len(claim.id) for claim, _ in statuses), default=2), "kind": 9, "status": 7}
     if scored:
+        needed["score"] = 5
+    kept = fitting_columns(needed, ("kind", "score"), width)
+    table = Table(title=title, title_justify="left")
+    id_column(table, needed, kept, width)
+    if "kind" in kept:
+        table.add_column("kind", no_wrap=True)
+    table.add_column("status", no_wrap=True, min_width=6)
+    if "score" in kept:
         table.add_column("score", justify="right", no_wrap=True)
-    table.add_column("text", ratio=1)
+    table.add_column("text", ratio=1, min_width=MIN_TEXT_WIDTH)
     for claim, status in statuses:
-        cells: list[Any] = [claim.id, kind_badge(claim.kind), status_badge(status.label)]
-        if scored:
+        cells: list[Any] = [claim.id]
+        if "kind" in kept:
+            cells.append(kind_badge(claim.kind))
+        cells.append(status_badge(status.label))
+        if "score" in kept:
             cells.append("-" if status.score is None else f"{status.score:.3f}")
         cells.append(claim.text)
         table.add_row(*cells)
