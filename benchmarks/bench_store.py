@@ -10,6 +10,7 @@ from ``wait4``. For each size: loading the JSON map in a process (the file path'
 at 1M, where every command is the 16-37 s load). ``--corpus N`` also indexes every readable map
 of ../shared/corpus and N generated small maps into one store and searches across them.
 Maps come from ``benchmarks/generate.py`` (cached in benchmarks/data/, made when missing).
+``BENCH_SRC=/path/to/other/src`` runs the commands of another checkout (a before/after).
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 def spawn(args: list[str], *, first_lines: int | None = None) -> tuple[float, int, int]:
     """(wall seconds, peak RSS bytes, exit code) of one fresh process; with ``first_lines``,
     the time until that many lines of output arrived (the process is then stopped)."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    env = {**os.environ, "PYTHONPATH": os.environ.get("BENCH_SRC", str(ROOT / "src"))}
     start = time.perf_counter()
     process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
     assert process.stdout is not None

@@ -109,6 +109,7 @@ PLACEHOLDERS = {
     "--search": "WORDS",
     "--cluster-by": "KEY",
     "--rankdir": "DIR",
+    "--in": "NAME",
 }
 
 
