@@ -8,11 +8,13 @@ typed, matched as a substring.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from argmap.errors import MapError, did_you_mean, no_such_id, suggest_id
 
 if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
     from argmap.model import ArgumentMap, Claim
     from argmap.model.index import Edge, Index
 
@@ -66,20 +68,22 @@ def matches(claim: Claim, words: Sequence[str]) -> bool:
     return all(word.casefold() in haystack for word in words)
 
 
-def select(
-    amap: ArgumentMap,
-    *,
-    kinds: Iterable[str] = (),
-    sections: Iterable[str] = (),
-    tags: Iterable[str] = (),
-    words: Sequence[str] = (),
-) -> list[Claim]:
+class Filters(TypedDict, total=False):
+    """What `select` and `iter_select` (and a store's `select_across`) pick claims by."""
+
+    kinds: Iterable[str]
+    sections: Iterable[str]
+    tags: Iterable[str]
+    words: Sequence[str]
+
+
+def select(amap: ArgumentMap, **filters: Unpack[Filters]) -> list[Claim]:
     """Claims of any of ``kinds``, in any of ``sections``, with all ``tags``, matching all words.
 
     Naming a kind, section or tag the map does not have is a mistake worth telling, not an
     empty result: the error suggests the nearest existing value.
     """
-    return list(iter_select(amap, kinds=kinds, sections=sections, tags=tags, words=words))
+    return list(iter_select(amap, **filters))
 
 
 def iter_select(

@@ -21,6 +21,9 @@ from argmap.store.reader import connect, is_store, pick, read_path, refresh_if_s
 from argmap.store.schema import APPLICATION_ID, SCHEMA_VERSION
 
 if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+    from argmap.analysis.queries import Filters
     from argmap.model import ArgumentMap, Claim
     from argmap.store.query import StoreMap
 
@@ -117,21 +120,15 @@ def one_map(amap: Any) -> Any:
     return amap
 
 
-def select_across(
-    store: StoreMap,
-    *,
-    kinds: Sequence[str] = (),
-    sections: Sequence[str] = (),
-    tags: Sequence[str] = (),
-    words: Sequence[str] = (),
-) -> list[tuple[str, Claim]]:
+def select_across(store: StoreMap, **filters: Unpack[Filters]) -> list[tuple[str, Claim]]:
     """(map name, claim) for the claims of every map of ``store`` that `select` would pick,
     the asked kinds, sections and tags checked as `select` checks them."""
     from argmap.analysis.queries import check_filters
 
+    kinds, sections, tags = (list(filters.get(key, ())) for key in ("kinds", "sections", "tags"))
     check_filters(store, kinds, sections, tags)  # type: ignore[arg-type]
     names = store.maps()
-    words = [w for w in words if w.strip()]
+    words = [w for w in filters.get("words", ()) if w.strip()]
     return [(names[number], claim) for number, claim in store.select_claims(kinds, sections, tags, words)]
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -74,21 +76,14 @@ def connect(path: str | Path) -> sqlite3.Connection:
 
 def _checked_version(name: str) -> int:
     uri = Path(name).resolve().as_uri() + "?mode=ro"
-    try:
-        connection = sqlite3.connect(uri, uri=True)
-        try:
-            application_id = connection.execute("PRAGMA application_id").fetchone()[0]
-            version = connection.execute("PRAGMA user_version").fetchone()[0]
-            if application_id == schema.APPLICATION_ID:
-                connection.execute("SELECT count(*) FROM maps").fetchone()
-        finally:
-            connection.close()
-    except sqlite3.DatabaseError as exc:
-        raise MapError(
-            f"the store is damaged or truncated ({exc})",
-            path=name,
-            hint="rebuild it with 'argmap index MAP... -o STORE.db'",
-        ) from None
+    with (
+        _refused(name, "the store is damaged or truncated", "rebuild it with 'argmap index MAP... -o STORE.db'"),
+        closing(sqlite3.connect(uri, uri=True)) as connection,
+    ):
+        application_id = connection.execute("PRAGMA application_id").fetchone()[0]
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        if application_id == schema.APPLICATION_ID:
+            connection.execute("SELECT count(*) FROM maps").fetchone()
     if application_id != schema.APPLICATION_ID:
         raise MapError(
             "an SQLite database, but not an argmap store",
@@ -105,21 +100,27 @@ def _checked_version(name: str) -> int:
 
 
 def _migrate_in_place(name: str, version: int) -> None:
+    with (
+        _refused(
+            name,
+            f"cannot bring the store from schema version {version} to {schema.SCHEMA_VERSION}",
+            "make it writable once, or rebuild it with 'argmap index MAP... -o STORE.db'",
+        ),
+        closing(sqlite3.connect(name, isolation_level=None)) as connection,
+    ):
+        connection.execute("BEGIN IMMEDIATE")
+        current = connection.execute("PRAGMA user_version").fetchone()[0]
+        schema.migrate(connection, int(current))
+        connection.execute("COMMIT")
+
+
+@contextmanager
+def _refused(name: str, message: str, hint: str) -> Iterator[None]:
+    """SQLite's own errors in the block as one located `MapError` (its words in brackets)."""
     try:
-        connection = sqlite3.connect(name, isolation_level=None)
-        try:
-            connection.execute("BEGIN IMMEDIATE")
-            current = connection.execute("PRAGMA user_version").fetchone()[0]
-            schema.migrate(connection, int(current))
-            connection.execute("COMMIT")
-        finally:
-            connection.close()
+        yield
     except sqlite3.DatabaseError as exc:
-        raise MapError(
-            f"cannot bring the store from schema version {version} to {schema.SCHEMA_VERSION} ({exc})",
-            path=name,
-            hint="make it writable once, or rebuild it with 'argmap index MAP... -o STORE.db'",
-        ) from None
+        raise MapError(f"{message} ({exc})", path=name, hint=hint) from None
 
 
 def entries(connection: sqlite3.Connection) -> list[MapEntry]:
