@@ -125,7 +125,9 @@ def select_across(store: StoreMap, **filters: Unpack[Filters]) -> list[tuple[str
     the asked kinds, sections and tags checked as `select` checks them."""
     from argmap.analysis.queries import check_filters
 
-    kinds, sections, tags = (list(filters.get(key, ())) for key in ("kinds", "sections", "tags"))
+    kinds = list(filters.get("kinds", ()))
+    sections = list(filters.get("sections", ()))
+    tags = list(filters.get("tags", ()))
     check_filters(store, kinds, sections, tags)  # type: ignore[arg-type]
     names = store.maps()
     words = [w for w in filters.get("words", ()) if w.strip()]

@@ -77,7 +77,9 @@ def connect(path: str | Path) -> sqlite3.Connection:
 def _checked_version(name: str) -> int:
     uri = Path(name).resolve().as_uri() + "?mode=ro"
     with (
-        _refused(name, "the store is damaged or truncated", "rebuild it with 'argmap index MAP... -o STORE.db'"),
+        _refused(
+            name, "the store is damaged or truncated", "rebuild it with 'argmap index MAP... -o STORE.db'"
+        ),
         closing(sqlite3.connect(uri, uri=True)) as connection,
     ):
         application_id = connection.execute("PRAGMA application_id").fetchone()[0]
