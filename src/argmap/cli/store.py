@@ -28,7 +28,7 @@ def query_map(options: Settings, *, whole: bool = False) -> Any:
     """What a query command reads: for a store, a `StoreMap` that fetches by SQL the claims the
     command prints (all maps of a store of several when no --in); else, or when the command
     needs the ``whole`` map, the map as `load_map` reads it."""
-    if not whole:
+    if not whole and _may_be_store(options):
         from argmap.store import open_query
         from argmap.views.store_output import progress_line
 
@@ -43,6 +43,14 @@ def query_map(options: Settings, *, whole: bool = False) -> Any:
         if store is not None:
             return store
     return load_map(options)
+
+
+def _may_be_store(options: Settings) -> bool:
+    """Whether --map can name a store (by --from or its header): other maps never load the
+    store package, so reading a map file costs nothing for it."""
+    from argmap.formats import binary_format
+
+    return options.map is not None and binary_format(options.map, options.from_format) is not None
 
 
 def one_query_map(options: Settings, *, whole: bool = False) -> Any:
