@@ -95,7 +95,11 @@ def _global(
 
 
 def build_app(names: Iterable[str] | None = None) -> typer.Typer:
-    """A new app with the commands ``names`` (default: all); nothing is shared between apps."""
+    """A new app with the commands ``names`` (default: all); nothing is shared between apps.
+
+    Shell completion is the whole app's: its options stand before any command name, and the
+    shell calls argmap with no arguments to complete, so an app of one command goes without.
+    """
     app = typer.Typer(
         name="argmap",
         help="Make the reasoning of an argued text inspectable: list, trace, evaluate and export its claims.\n\n"
@@ -103,7 +107,7 @@ def build_app(names: Iterable[str] | None = None) -> typer.Typer:
         "'The Undercurrent of the Industrial Internet'.",
         rich_markup_mode=None,
         pretty_exceptions_enable=False,
-        add_completion=True,
+        add_completion=names is None,
         no_args_is_help=True,
         context_settings={"help_option_names": ["-h", "--help"]},
         cls=PlainGroup,
