@@ -1,1 +1,1 @@
-"""analysis"""
+"""What the commands compute from a map: trees, chains, filters, subgraphs, lint findings, reports."""

@@ -1,1 +1,1 @@
-"""views"""
+"""What people see: terminal output (plain and rich), Graphviz drawings, the HTML page and its server."""
