@@ -70,7 +70,7 @@ def test_iccma_self_attack_cannot_become_a_map() -> None:
     with pytest.raises(MapError, match="argument '2' attacks itself") as caught:
         iccma.read(text, path="self.af")
     assert (caught.value.line, caught.value.column) == (3, 1)
-    assert "read_framework" in (caught.value.hint or "")
+    assert "'argmap --map FILE evaluate' evaluates it as a bare framework" in (caught.value.hint or "")
 
 
 # --------------------------------------------------------------------------- TGF

@@ -206,7 +206,7 @@ def framework_to_map(
                 line=line,
                 column=column,
                 hint="claim ids are lower-case letters, digits, '.', '_' or '-' (at most 200); "
-                "read_framework() reads any name as a bare framework",
+                "'argmap --map FILE evaluate' evaluates any names as a bare framework",
             )
     attacks: list[list[str]] = [[] for _ in names]
     for s, t in zip(framework.sources, framework.targets, strict=True):
@@ -217,8 +217,8 @@ def framework_to_map(
                 path=path,
                 line=line,
                 column=column,
-                hint="read it with read_framework() and evaluate the bare framework "
-                "(argmap.argumentation.evaluate_framework)",
+                hint="'argmap --map FILE evaluate' evaluates it as a bare framework; the other commands "
+                "need a map, and a map cannot hold a self-attack",
             )
         attacks[s].append(names[t])
     claims = [

@@ -181,6 +181,8 @@ def by_extension(path: str | Path, *, for_reading: bool = False, for_writing: bo
 def sniff(text: str) -> Format | None:
     """Guess a readable format from the first characters of a document."""
     head = text.lstrip("\ufeff \t\r\n")[:4096]
+    if _ARGDOWN_TITLE.match(head):
+        return FORMATS.get("argdown")
     if head.startswith(("{", "[")):
         if (
             '"nodeID"' in head
@@ -199,6 +201,9 @@ def sniff(text: str) -> Format | None:
     return None
 
 
+#: An Argdown statement or argument title opening a document (``[Title]:`` or ``<Title>:``);
+#: a JSON array never starts like that.
+_ARGDOWN_TITLE = re.compile(r"(?:\[[^\]\n\"]+\]|<[^>\n]+>):")
 _AIF_NODE_TYPE = re.compile(r'"type"\s*:\s*"(?:I|RA|CA|MA|PA|L|YA|TA)"')
 
 

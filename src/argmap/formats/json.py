@@ -192,10 +192,17 @@ def _to_model_data(document: Any, fail: Any) -> dict[str, Any]:
         raise fail(
             "an argmap JSON document is an object", (), 'write {"format": "argmap", "version": 1, ...}'
         )
-    if document.get("format") != FORMAT:
+    if "format" not in document:
         raise fail(
-            f"this is not an argmap JSON document (format is {document.get('format')!r})",
-            ("format",) if "format" in document else (),
+            'a JSON document argmap cannot read: tried argmap JSON (it has no "format": "argmap") '
+            "and AIF (it has no AIF nodes)",
+            (),
+            "argmap reads the JSON of 'argmap export --to json' and AIF JSON (--from aif if it is AIF)",
+        )
+    if document["format"] != FORMAT:
+        raise fail(
+            f"this is not an argmap JSON document (format is {document['format']!r})",
+            ("format",),
             'argmap JSON starts with "format": "argmap"; for AIF use --from aif',
         )
     for key in document:
