@@ -17,7 +17,6 @@ if TYPE_CHECKING:
     from argmap.analysis.trace import Trace
     from argmap.analysis.tree import Row
     from argmap.argumentation import Evaluation
-    from argmap.argumentation.framework import Framework
     from argmap.model import ArgumentMap
     from argmap.model.index import Index
 
@@ -185,9 +184,10 @@ def evaluate_input(
     solve stopped by ``timeout`` seconds, raise a `MapError` that names the tasks that cope.
     """
     from argmap.argumentation import evaluate, evaluate_framework
+    from argmap.formats import load_map_or_framework
     from argmap.model import ArgumentMap
 
-    amap = read_map_or_framework(path, fmt=fmt, max_bytes=max_bytes, refresh=refresh)
+    amap = load_map_or_framework(path, fmt=fmt, max_bytes=max_bytes, refresh=refresh)
     if not isinstance(amap, ArgumentMap):
         return EvaluationReport(
             evaluate_framework(
@@ -215,27 +215,3 @@ def evaluate_input(
     return EvaluationReport(
         result, amap, TreeReport(index, rows, dict(result.labels), header, scores=scores, note=note)
     )
-
-
-def read_map_or_framework(
-    path: str | Path | None, *, fmt: str | None = None, max_bytes: int | None = None, refresh: bool = True
-) -> ArgumentMap | Framework:
-    """The map at ``path``, or the bare framework when its format holds only a framework;
-    ``refresh``: whether a store whose sources changed is rebuilt (else refused)."""
-    from argmap.files import read_text
-    from argmap.formats import binary_format, choose_reader, load
-    from argmap.memory import gc_paused
-
-    if path is None or binary_format(path, fmt) is not None:
-        return load(path, fmt=fmt, max_bytes=max_bytes, refresh=refresh)
-    text = read_text(path, max_bytes=max_bytes)
-    name = str(path)
-    try:
-        reader = choose_reader(name, text, fmt)
-        if reader.framework_only:
-            framework: Framework = reader.read_framework(text, path=name)
-            return framework
-        with gc_paused():
-            return reader.read(text, path=name)
-    except MapError as exc:
-        raise exc.with_path(name) from None

@@ -69,11 +69,11 @@ def evaluate_claims(
     options = settings(ctx)
     task = Task(limit, count, one, accepts, sceptical, timeout)
     if task.asked:
-        from argmap.analysis.reports import read_map_or_framework
         from argmap.argumentation import Framework, framework_from_map
         from argmap.cli.solve import run
+        from argmap.formats import load_map_or_framework
 
-        source = read_map_or_framework(
+        source = load_map_or_framework(
             options.source, fmt=options.from_format, max_bytes=options.max_bytes, refresh=options.refresh
         )
         framework = source if isinstance(source, Framework) else framework_from_map(source, bipolar=bipolar)

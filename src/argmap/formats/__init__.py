@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from argmap.errors import MapError
 from argmap.files import bundled_map_path, read_text, write_atomic
@@ -254,6 +254,26 @@ def load(
     path; ``refresh`` says whether a store whose sources changed is rebuilt (else refused).
     Raises `MapError` (with file, line and column) for anything wrong with the input.
     """
+    # frameworks=False reads every format as a map
+    return cast("ArgumentMap", _load(path, fmt, max_bytes, refresh, frameworks=False))
+
+
+def load_map_or_framework(
+    path: str | Path | None = None,
+    *,
+    fmt: str | None = None,
+    max_bytes: int | None = None,
+    refresh: bool = True,
+) -> ArgumentMap | Framework:
+    """`load`, except that a framework-only format (ICCMA, ASPARTIX) gives the bare framework
+    it holds, self-attacks included, whether its format was named, told by the extension or
+    recognised from the content."""
+    return _load(path, fmt, max_bytes, refresh, frameworks=True)
+
+
+def _load(
+    path: str | Path | None, fmt: str | None, max_bytes: int | None, refresh: bool, *, frameworks: bool
+) -> ArgumentMap | Framework:
     target = bundled_map_path() if path is None else path
     binary = binary_format(target, fmt)
     if binary is not None:
@@ -265,8 +285,11 @@ def load(
     text = read_text(target, max_bytes=max_bytes)
     name = str(target)
     try:
+        reader = choose_reader(name, text, fmt)
+        if frameworks and reader.framework_only:
+            return reader.read_framework(text, path=name)
         with gc_paused():
-            return parse(text, path=name, fmt=fmt)
+            return reader.read(text, path=name)
     except MapError as exc:
         raise exc.with_path(name) from None
 
