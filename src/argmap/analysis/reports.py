@@ -140,11 +140,16 @@ def check_files(
     map's), so findings point into the files a user edits.
     """
     from argmap.analysis.check import check_file
-    from argmap.store import source_files
+    from argmap.formats import binary_format
 
-    targets = [
-        t for target in targets for t in source_files(target, member, refresh=refresh, max_bytes=max_bytes)
-    ]
+    def files_of(target: Any) -> list[Any]:
+        if target is None or binary_format(target, None) is None:
+            return [target]  # not a store: the store package is never imported for it
+        from argmap.store import source_files
+
+        return source_files(target, member, refresh=refresh, max_bytes=max_bytes)
+
+    targets = [t for target in targets for t in files_of(target)]
     report = CheckReport(len(targets))
     for target in targets:
         try:
