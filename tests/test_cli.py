@@ -398,3 +398,10 @@ def test_the_console_script_prints_what_the_full_app_prints(run: Run) -> None:
     wrong = _argmap("tre")
     assert wrong.returncode == 2
     assert "No such command 'tre'" in wrong.stderr
+
+
+def test_status_help_names_every_semantics() -> None:
+    from argmap.argumentation import SEMANTICS
+    from argmap.cli.options import SEMANTICS_HELP
+
+    assert ", ".join(SEMANTICS[:-1]) + " or " + SEMANTICS[-1] == SEMANTICS_HELP

@@ -56,12 +56,12 @@ KindOption = Annotated[
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable JSON (schema in the README).")]
+#: The semantics a --status option takes, for help texts (written out, since importing the
+#: argumentation package would cost every command's start-up; a test keeps it in step).
+SEMANTICS_HELP = "grounded, complete, preferred, stable, semi-stable, stage or ideal"
 StatusOption = Annotated[
     str | None,
-    typer.Option(
-        "--status",
-        help="Colour claims by their label under these semantics: grounded, complete, preferred or stable.",
-    ),
+    typer.Option("--status", help=f"Colour claims by their label under these semantics: {SEMANTICS_HELP}."),
 ]
 GradualOption = Annotated[
     str | None,

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from argmap.cli.options import JsonOption, settings
+from argmap.cli.options import SEMANTICS_HELP, JsonOption, settings
 from argmap.cli.store import one_query_map
 from argmap.errors import MapError
 
@@ -30,7 +30,7 @@ def tree(
         str | None,
         typer.Option(
             "--status",
-            help="Mark each claim IN/OUT/UNDEC under grounded, complete, preferred or stable semantics.",
+            help=f"Mark each claim IN/OUT/UNDEC under these semantics: {SEMANTICS_HELP}.",
         ),
     ] = None,
     as_json: JsonOption = False,
