@@ -7,7 +7,6 @@ Exit codes: 0 with a full answer, 1 when --timeout stopped the solver first.
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -173,18 +172,19 @@ def _extensions(count: int, semantics: str) -> str:
 
 def _progress() -> Callable[[float, int], None] | None:
     """A one-line progress report on stderr, only when stderr is a terminal."""
-    if not sys.stderr.isatty():
+    from argmap.views.terminal import status_line
+
+    status = status_line()
+    if status is None:
         return None
     shown = [False]
 
     def report(seconds: float, found: int) -> None:
         if seconds < 0:
             if shown[0]:
-                sys.stderr.write("\r\x1b[K")
-                sys.stderr.flush()
+                status("")
             return
         shown[0] = True
-        sys.stderr.write(f"\rsolving… {seconds:.0f} s, {found} found")
-        sys.stderr.flush()
+        status(f"solving… {seconds:.0f} s, {found} found")
 
     return report

@@ -3,7 +3,6 @@ of a store, where each claim says which map it is from."""
 
 from __future__ import annotations
 
-import sys
 from typing import TYPE_CHECKING
 
 from argmap.views.json_output import claim_json, print_json
@@ -17,14 +16,16 @@ if TYPE_CHECKING:
 
 def progress_line() -> Callable[[str, int, int], None] | None:
     """A progress callback that redraws one line on stderr, or None when stderr is not a terminal."""
-    if not sys.stderr.isatty():
+    from argmap.views.terminal import status_line
+
+    status = status_line()
+    if status is None:
         return None
 
     def show(stage: str, done: int, total: int) -> None:
-        sys.stderr.write(f"\r\x1b[Kargmap: indexing {stage} {done:,}/{total:,}")
+        status(f"argmap: indexing {stage} {done:,}/{total:,}")
         if stage == "indexes" and done == total:
-            sys.stderr.write("\r\x1b[K")
-        sys.stderr.flush()
+            status("")
 
     return show
 

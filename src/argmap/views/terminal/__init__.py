@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from typing import Any
 
 #: Colour per claim kind, shared by tables, trees and badges.
@@ -47,3 +48,19 @@ def write_lines(lines: Any) -> None:
     while chunk := list(islice(lines, 4096)):  # a million lines: few big writes, not 2 million
         chunk.append("")
         write("\n".join(chunk))
+
+
+def status_line() -> Callable[[str], None] | None:
+    """A transient status on stderr: each call redraws the one line ('' clears it). None when
+    stderr is not a terminal, so pipes and logs never see it."""
+    try:
+        if not sys.stderr.isatty():
+            return None
+    except (AttributeError, ValueError):
+        return None
+
+    def show(text: str) -> None:
+        sys.stderr.write(f"\r\x1b[K{text}")
+        sys.stderr.flush()
+
+    return show
