@@ -141,6 +141,50 @@ def _quote_problem(claim_id: str, index: int) -> Problem:
     )
 
 
+def unquoted(amap: ArgumentMap, source_text: str) -> Iterator[Problem]:
+    """The claims whose quote does not occur verbatim in ``source_text``, in map order."""
+    for index, claim in enumerate(amap.claims):
+        if claim.quote is not None and claim.quote not in source_text:
+            yield _quote_problem(claim.id, index)
+
+
+def unconnected(amap: ArgumentMap) -> list[int]:
+    """Positions of the claims no chain of relations (either way) joins to a thesis.
+
+    None when the map has no thesis: there is nothing to be connected to. References to
+    unknown ids join nothing; the first claim of a repeated id stands for it.
+    """
+    claims = amap.claims
+    theses = [claim.id for claim in claims if claim.kind == "thesis"]
+    if not theses:
+        return []
+    known = {claim.id for claim in claims}
+    neighbours: dict[str, list[str]] = {}
+    for claim in claims:
+        targets = [*claim.supports, *claim.attacks, *claim.contrasts]
+        for link in claim.linked:
+            targets += [link.to, *link.with_]
+        for cut in claim.undercuts:
+            targets += [cut.from_, cut.to]
+        if not targets:
+            continue
+        mine = neighbours.setdefault(claim.id, [])
+        for target in targets:
+            if target in known:
+                mine.append(target)
+                neighbours.setdefault(target, []).append(claim.id)
+    seen = set(theses)
+    frontier = list(theses)
+    while frontier:
+        for neighbour in neighbours.get(frontier.pop(), ()):
+            if neighbour not in seen:
+                seen.add(neighbour)
+                frontier.append(neighbour)
+    if len(seen) == len(known):
+        return []
+    return [index for index, claim in enumerate(claims) if claim.id not in seen]
+
+
 def support_pairs(amap: ArgumentMap) -> set[tuple[str, str]]:
     """Every (premise, conclusion) inference, each premise of a linked group included."""
     pairs: set[tuple[str, str]] = set()

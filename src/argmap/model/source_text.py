@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from argmap.errors import MapError, warn
+from argmap.errors import DraftWarning, MapError, warn
 from argmap.files import bundled_map_path, read_text
 
 if TYPE_CHECKING:
@@ -76,21 +76,32 @@ def read_source_text(
     """The text a map's quotes are checked against: ``meta.source``, relative to the map file
     (to the working folder for a map read from stdin or a string).
 
-    One policy for every reader: a source that cannot be read is one located warning and the
-    quotes go unchecked, since maps often travel without their source texts.
+    One policy for every reader: a source that cannot be read is one located `DraftWarning`
+    and the quotes go unchecked, since maps often travel without their source texts.
     """
     if not isinstance(source, str) or not source:
         return None
-    base = Path(map_path).parent if map_path and map_path != "-" else Path.cwd()
     try:
-        return read_text(base / source).replace("\r\n", "\n")
+        return read_text(_base(map_path) / source).replace("\r\n", "\n")
     except MapError as exc:
         line, column = where() or (None, None)
         warn(
-            f"quotes not checked: cannot read the source text {source!r}: {exc.message} "
-            "(meta.source is relative to the map file; fix the path or remove the key)",
+            f"quotes not checked: cannot read the source text {source!r}: {exc.message} ({source_hint(map_path)})",
             path=map_path,
             line=line,
             column=column,
+            category=DraftWarning,
         )
         return None
+
+
+def _base(map_path: str | Path | None) -> Path:
+    """The folder ``meta.source`` is relative to: the map's, or the working folder for stdin."""
+    return Path(map_path).parent if map_path and str(map_path) != "-" else Path.cwd()
+
+
+def source_hint(map_path: str | Path | None) -> str:
+    """How to fix a ``meta.source`` that cannot be read, for a map at ``map_path``."""
+    if map_path is None or str(map_path) == "-":
+        return "for a map read from stdin or a string, meta.source is relative to the working folder"
+    return "meta.source is relative to the map file; fix the path or remove the key"
