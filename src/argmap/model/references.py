@@ -156,7 +156,7 @@ def unconnected(amap: ArgumentMap) -> list[int]:
     """
     claims = amap.claims
     theses = [claim.id for claim in claims if claim.kind == "thesis"]
-    if not theses:
+    if not theses or _connected_in_order(claims, set(theses)):
         return []
     known = {claim.id for claim in claims}
     neighbours: dict[str, list[str]] = {}
@@ -183,6 +183,31 @@ def unconnected(amap: ArgumentMap) -> list[int]:
     if len(seen) == len(known):
         return []
     return [index for index, claim in enumerate(claims) if claim.id not in seen]
+
+
+def _connected_in_order(claims: list[Claim], connected: set[str]) -> bool:
+    """Whether every claim relates to a thesis or to a claim listed before it that does.
+
+    Maps are mostly written in that order (a claim after the claims it speaks to), so one
+    quick pass usually settles it; only the maps it does not settle build the whole graph.
+    """
+    for claim in claims:
+        claim_id = claim.id
+        if claim_id in connected:
+            continue
+        for target in claim.supports:
+            if target in connected:
+                break
+        else:
+            if not (
+                any(target in connected for target in claim.attacks)
+                or any(target in connected for target in claim.contrasts)
+                or any(link.to in connected for link in claim.linked)
+                or any(cut.to in connected for cut in claim.undercuts)
+            ):
+                return False
+        connected.add(claim_id)
+    return True
 
 
 def support_pairs(amap: ArgumentMap) -> set[tuple[str, str]]:
