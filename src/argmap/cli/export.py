@@ -20,6 +20,7 @@ from argmap.cli.options import (
     load_map,
     settings,
 )
+from argmap.cli.store import map_file
 from argmap.errors import MapError
 
 
@@ -51,7 +52,8 @@ def convert(
     writer = choose_writer(output, to_format)
     options = settings(ctx)
     options = dataclasses.replace(options, map=Path(source), from_format=from_format or options.from_format)
-    write_document(export_document(load_map(options), writer, source=source, target=output), output)
+    amap = load_map(options)
+    write_document(export_document(amap, writer, source=map_file(options), target=output), output)
 
 
 def export(
@@ -107,7 +109,7 @@ def export(
         claim_id=claim_id,
         depth=depth,
         drawing=Drawing(cluster_by, wrap, rankdir, status),
-        source=options.map,
+        source=map_file(options),
         target=output,
         bipolar=bipolar,
     )
