@@ -141,10 +141,7 @@ def test_trace_limit_says_how_many_are_left_out(run: Run) -> None:
     assert lines[-1] == "… 24 more chains not shown (raise --limit)"
 
 
-def test_show(run: Run, golden: Golden, monkeypatch: pytest.MonkeyPatch) -> None:
-    from argmap.files import data_dir
-
-    monkeypatch.chdir(data_dir())  # 'quote at' names the text from the working folder
+def test_show(run: Run, golden: Golden) -> None:
     result = run("show", "industrial-drive-inward")
     assert result.exit_code == 0, result.stderr
     golden("cli/show-industrial-drive-inward.txt", result.stdout)

@@ -37,7 +37,7 @@ def claim_report(amap: ArgumentMap, claim_id: str, map_path: str | Path | None) 
     # a store keeps the text, and the file it was indexed from
     stored = amap.text_path() if hasattr(amap, "text_path") else None
     text_file = Path(stored) if stored else source_file(amap, map_path)
-    file = shown_path(text_file) if text_file is not None else position[0]
+    file = shown_path(text_file, position[0]) if text_file is not None else position[0]
     info["quote_at"] = {"file": file, "line": position[1], "column": position[2]}
     return info
 

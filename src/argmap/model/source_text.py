@@ -99,10 +99,13 @@ def _installed(path: Path) -> bool:
     return any(path.is_relative_to(folder.resolve()) for folder in folders)
 
 
-def shown_path(path: Path) -> str:
+def shown_path(path: Path, written: str) -> str:
     """``path`` as one reaches it from the working folder: relative when it is below it or at
-    most two folders up, absolute otherwise (a long climb of '..' helps no one)."""
+    most two folders up, absolute otherwise (a long climb of '..' helps no one). A text inside
+    argmap's data or a Python installation is named as ``written`` in the map, as exports do."""
     absolute = path.resolve()
+    if _installed(absolute):
+        return written
     try:
         relative = Path(os.path.relpath(absolute))
     except ValueError:  # another drive
