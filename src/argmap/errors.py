@@ -12,15 +12,17 @@ import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from json import JSONDecodeError
 
 
-@dataclass(frozen=True)
-class Location:
-    """A place in a file; line and column are 1-based, None where unknown."""
+class Location(NamedTuple):
+    """A place in a file; line and column are 1-based, None where unknown.
+
+    A named tuple, not a frozen dataclass: every command imports this module, and a frozen
+    dataclass costs more to define than the rest of it."""
 
     path: str | None = None
     line: int | None = None
