@@ -128,21 +128,35 @@ def placeholder(option: Any) -> str:
 def readable_help(params: list[Any]) -> None:
     """Give ``params`` the placeholders the help shows (``ID``, ``N``, ``FORMAT``), never a
     type such as ``<list[str]>`` or ``<int range>``."""
-    from typer.core import TyperArgument
+    from typer.core import TyperArgument, TyperOption
 
     for param in params:
         if isinstance(param, TyperArgument):
             param.__class__ = PlainArgument
-        elif not getattr(param, "is_flag", True) and param.metavar is None:
-            param.metavar = placeholder(param)
+        elif isinstance(param, TyperOption):
+            param.__class__ = PlainOption
+            if not param.is_flag and param.metavar is None:
+                param.metavar = placeholder(param)
 
 
-def _plain_classes() -> tuple[type, type, type]:
-    from typer.core import TyperArgument, TyperCommand, TyperGroup
+def _plain_classes() -> tuple[type, type, type, type]:
+    from typer._click.exceptions import MissingParameter
+    from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
     class Argument(TyperArgument):
         def display_type_rich(self, ctx: Any) -> str | None:
             return None
+
+    class Option(TyperOption):
+        def process_value(self, ctx: Any, value: Any) -> Any:
+            """An option not given needs no conversion; typer would first build a pydantic
+            adapter for it, and most of a command's options are not given."""
+            if value is not None:
+                return super().process_value(ctx, value)
+            value = () if self.multiple or self.nargs == -1 else None
+            if self.required:
+                raise MissingParameter(ctx=ctx, param=self)
+            return value if self.callback is None else self.callback(ctx, self, value)
 
     class Command(TyperCommand):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -154,7 +168,7 @@ def _plain_classes() -> tuple[type, type, type]:
             super().__init__(*args, **kwargs)
             readable_help(self.params)
 
-    return Argument, Command, Group
+    return Argument, Option, Command, Group
 
 
-PlainArgument, PlainCommand, PlainGroup = _plain_classes()
+PlainArgument, PlainOption, PlainCommand, PlainGroup = _plain_classes()
