@@ -79,9 +79,15 @@ LATE_OPTIONS: list[LateOption] = [
         value=lambda given: False,
     ),
     LateOption(
-        "late_quiet", ("--quiet", "-q"), bool, "No warnings, no progress; errors still print.", "quiet"
+        "late_quiet", ("--quiet", "-q"), bool, "No warnings and no progress; errors still print.", "quiet"
     ),
-    LateOption("late_verbose", ("--verbose", "-v"), bool, "Also print the time each phase took.", "verbose"),
+    LateOption(
+        "late_verbose",
+        ("--verbose", "-v"),
+        bool,
+        "Also print how long each phase took (on stderr).",
+        "verbose",
+    ),
 ]
 
 

@@ -43,8 +43,8 @@ def show_after() -> float:
 
 class StatusProgress:
     """The run's current step as one transient line on stderr, from ``after`` seconds into the
-    run (a timer draws it should no step begin then). Writing the answer ends it for good: the
-    answer may go to the same terminal."""
+    run (a timer draws it should no step begin then). Writing the answer (or the end of the
+    drawing) ends it for good: the answer may go to the same terminal."""
 
     def __init__(self, show: Callable[[str], None], command: str, *, after: float, columns: int) -> None:
         self.show, self.after, self.columns = show, after, columns
@@ -68,7 +68,9 @@ class StatusProgress:
             self._update()
 
     def end(self, step: str) -> None:
-        if self.steps and self.steps[-1][0] == step:
+        if step == "draw":  # the drawing is written: what is left is the answer's own
+            self.close()
+        elif self.steps and self.steps[-1][0] == step:
             self.steps.pop()
             self._update()
 
@@ -141,8 +143,9 @@ class Timings:
     """Seconds spent in each phase (read, validate, command, write); a nested step's time is
     its own, not its parent's."""
 
-    def __init__(self) -> None:
-        self.start = self.mark = time.perf_counter()
+    def __init__(self, clock: Callable[[], float] = time.perf_counter) -> None:
+        self.clock = clock
+        self.start = self.mark = clock()
         self.steps: list[str] = []
         self.spent = dict.fromkeys(("read", "validate", "command", "write"), 0.0)
 
@@ -165,7 +168,7 @@ class Timings:
         return f"argmap: timings: {phases}; total {self.mark - self.start:.3f} s"
 
     def _charge(self) -> None:
-        now = time.perf_counter()
+        now = self.clock()
         phase = PHASES.get(self.steps[-1], "command") if self.steps else "command"
         self.spent[phase] += now - self.mark
         self.mark = now
