@@ -104,8 +104,28 @@ def test_a_slow_drawing_says_so_after_about_a_second(folder: Path) -> None:
     (folder / "m.yaml").write_text(MAP.replace("  source: missing.txt\n", "  title: M\n"), encoding="utf-8")
     code, _out, err = argmap("--map", "m.yaml", "render", "-o", "m.svg", cwd=folder, terminal=True, env=env)
     assert code == 0
-    assert err.endswith(CLEAR + "argmap: drawing with Graphviz (dot)…" + CLEAR)
+    assert re.search(r"\r\x1b\[Kargmap: drawing with Graphviz \(dot\)…( \d s)?\r\x1b\[K\Z", err), err
     assert (folder / "m.svg").read_text(encoding="utf-8") == "<svg/>"
+
+
+def test_the_status_counts_a_drawing_s_seconds_and_fits_the_terminal() -> None:
+    from argmap.views.progress import StatusProgress
+
+    shown: list[str] = []
+    status = StatusProgress(shown.append, "render", after=0, columns=50)
+    status.begin("read", "a/very/long/path/to/some/folder/map.yaml", None)
+    status.end("read")
+    status.begin("draw", "dot", None)
+    status.steps[-1][4] -= 12.4  # the drawing began 12.4 s ago
+    assert status.text() == "argmap: drawing with Graphviz (dot)… 12 s"
+    status.begin("write", "", None)  # the answer comes: the line is cleared for good
+    status.advance(1)
+    assert shown == [
+        "argmap: reading a/very/long/path/to/some/folder/…",
+        "argmap: building the drawing…",
+        "argmap: drawing with Graphviz (dot)…",
+        "",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -50,7 +50,7 @@ class StatusProgress:
         self.show, self.after, self.columns = show, after, columns
         self.doing = DOING.get(command, f"running {command}")
         self.start = time.monotonic()
-        self.steps: list[list[Any]] = []  # [step, subject, total, done], innermost last
+        self.steps: list[list[Any]] = []  # [step, subject, total, done, began], innermost last
         self.lock = threading.Lock()
         self.timer: threading.Timer | None = None
         self.shown = self.stopped = False
@@ -59,7 +59,7 @@ class StatusProgress:
         if step == "write":
             self.close()
             return
-        self.steps.append([step, subject, total, 0])
+        self.steps.append([step, subject, total, 0, time.monotonic()])
         self._update()
 
     def advance(self, done: int) -> None:
@@ -88,17 +88,20 @@ class StatusProgress:
     def text(self) -> str:
         if not self.steps:
             return f"argmap: {self.doing}…"
-        step, subject, total, done = self.steps[-1]
+        step, subject, total, done, began = self.steps[-1]
+        after = ""
         if step == "read":
             words = f"reading {'stdin' if subject == '-' else subject}"
         elif step == "validate" and total is not None:
             claims = "claim" if total == 1 else "claims"
             words = f"validating {done:,} of {total:,} {claims}" if done else f"validating {total:,} {claims}"
-        elif step == "draw":
+        elif step == "draw":  # an outside program that says nothing itself: count its seconds
             words = f"drawing with Graphviz ({subject})" if subject else "drawing with Graphviz"
+            seconds = time.monotonic() - began
+            after = f" {seconds:.0f} s" if seconds >= 2 else ""
         else:
             words = f"{step}ing"
-        line = f"argmap: {words}…"
+        line = f"argmap: {words}…{after}"
         # a line longer than the terminal would wrap, and the next redraw could not clear it
         return line if len(line) < self.columns or self.columns < 20 else line[: self.columns - 2] + "…"
 
@@ -110,14 +113,19 @@ class StatusProgress:
             if waited >= self.after:
                 self._draw()
             elif self.timer is None:
-                self.timer = threading.Timer(self.after - waited, self._late)
-                self.timer.daemon = True
-                self.timer.start()
+                self._arm(self.after - waited)
+
+    def _arm(self, seconds: float) -> None:
+        self.timer = threading.Timer(seconds, self._late)
+        self.timer.daemon = True
+        self.timer.start()
 
     def _late(self) -> None:
+        """Draw the status when it is due, then once a second (a drawing's seconds go on)."""
         with self.lock:
             if not self.stopped:
                 self._draw()
+                self._arm(1.0)
 
     def _draw(self) -> None:
         self.show(self.text())
