@@ -12,17 +12,15 @@ import dataclasses
 import functools
 import inspect
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, get_args, get_type_hints
+from typing import Annotated, Any, NamedTuple, get_args, get_type_hints
 
 import typer
 
 from argmap.cli.options import settings
 
 
-@dataclass(frozen=True)
-class LateOption:
+class LateOption(NamedTuple):
     """A global option as a command takes it: its flags, type, help and the `Settings` field
     it sets (``value`` turns what was given into that field's value)."""
 
