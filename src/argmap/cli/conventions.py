@@ -8,7 +8,6 @@ has no short form); given there, they replace the value given before the command
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import inspect
 from collections.abc import Callable
@@ -117,7 +116,7 @@ def accepting_global_options(function: Callable[..., None]) -> Callable[..., Non
         }
         if given:
             ctx = kwargs["ctx"]  # every command takes its context as ``ctx``
-            ctx.obj = dataclasses.replace(settings(ctx), **given)
+            ctx.obj = settings(ctx)._replace(**given)
         function(*args, **kwargs)
 
     signature = inspect.signature(function, eval_str=True)
