@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 
 from pydantic_core import InitErrorDetails, ValidationError
 
-from argmap.errors import Locator, MapError
+from argmap.errors import Locator, MapError, progress_advance, progress_step
 from argmap.model.messages import describe_error
 from argmap.model.references import reference_problems, unconnected, unquoted
 from argmap.model.schema import ArgumentMap, Claim, Linked, Undercut
@@ -35,9 +35,11 @@ def validate(
 
 def _validate(data: Any, *, lenient: bool, consume: bool) -> ArgumentMap:
     context = {"lenient": lenient}
-    if consume and _big(data):
-        data = {**data, "claims": _validate_claims_consuming(data["claims"])}
-    return ArgumentMap.model_validate(data, context=context)
+    claims = data.get("claims") if type(data) is dict else None
+    with progress_step("validate", total=len(claims) if type(claims) is list else None):
+        if consume and _big(data):
+            data = {**data, "claims": _validate_claims_consuming(data["claims"])}
+        return ArgumentMap.model_validate(data, context=context)
 
 
 #: Quotes not found that get a warning each; the rest are counted in one more.
@@ -143,6 +145,7 @@ def _validate_claims_consuming(claims: list[Any]) -> list[Claim]:
                 hide_input=True,
             ) from None
         claims[start : start + CHUNK] = [None] * len(chunk)
+        progress_advance(start + len(chunk))
         del chunk
     return models
 
