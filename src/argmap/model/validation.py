@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import islice
 from typing import Any, TypeVar
 
 from pydantic_core import InitErrorDetails, ValidationError
@@ -192,7 +193,7 @@ def _located_error(exc: ValidationError, data: Any, path: str | None, locate: Lo
         wrong = {loc for loc, *_ in found}
         found.extend(
             (problem.loc, problem.message, problem.hint, False)
-            for problem in reference_problems(salvage(data))
+            for problem in islice(reference_problems(salvage(data)), MOST_REFERENCE_PROBLEMS)
             if not any(problem.loc[: len(loc)] == loc for loc in wrong)
         )
     problems = []
@@ -211,6 +212,8 @@ def _located_error(exc: ValidationError, data: Any, path: str | None, locate: Lo
     return MapError.of(problems)
 
 
+#: Most broken references reported beside field errors (as `ArgumentMap` validation reports).
+MOST_REFERENCE_PROBLEMS = 50
 #: The codes of the whole-map problems `ArgumentMap` validation raises (`reference_problems`).
 STRUCTURE_CODES = frozenset({"unknown_id", "duplicate_id", "self_relation", "no_such_support"})
 
