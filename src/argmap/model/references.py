@@ -151,12 +151,14 @@ def unquoted(amap: ArgumentMap, source_text: str) -> Iterator[Problem]:
 def unconnected(amap: ArgumentMap) -> list[int]:
     """Positions of the claims no chain of relations (either way) joins to a thesis.
 
-    None when the map has no thesis: there is nothing to be connected to. References to
+    Empty when the map has no thesis: there is nothing to be connected to. References to
     unknown ids join nothing; the first claim of a repeated id stands for it.
     """
     claims = amap.claims
+    if _connected_in_order(claims):
+        return []
     theses = [claim.id for claim in claims if claim.kind == "thesis"]
-    if not theses or _connected_in_order(claims, set(theses)):
+    if not theses:
         return []
     known = {claim.id for claim in claims}
     neighbours: dict[str, list[str]] = {}
@@ -185,27 +187,34 @@ def unconnected(amap: ArgumentMap) -> list[int]:
     return [index for index, claim in enumerate(claims) if claim.id not in seen]
 
 
-def _connected_in_order(claims: list[Claim], connected: set[str]) -> bool:
-    """Whether every claim relates to a thesis or to a claim listed before it that does.
+def _connected_in_order(claims: list[Claim]) -> bool:
+    """Whether every claim is a thesis or relates to a claim listed before it that is
+    connected so (and so on back to a thesis).
 
     Maps are mostly written in that order (a claim after the claims it speaks to), so one
     quick pass usually settles it; only the maps it does not settle build the whole graph.
     """
+    connected: set[str] = set()
     for claim in claims:
         claim_id = claim.id
-        if claim_id in connected:
+        if claim.kind == "thesis":
+            connected.add(claim_id)
             continue
+        # supports and attacks decide nearly every claim: plain loops, no generator each
         for target in claim.supports:
             if target in connected:
                 break
         else:
-            if not (
-                any(target in connected for target in claim.attacks)
-                or any(target in connected for target in claim.contrasts)
-                or any(link.to in connected for link in claim.linked)
-                or any(cut.to in connected for cut in claim.undercuts)
-            ):
-                return False
+            for target in claim.attacks:
+                if target in connected:
+                    break
+            else:
+                if not (
+                    any(target in connected for target in claim.contrasts)
+                    or any(link.to in connected for link in claim.linked)
+                    or any(cut.to in connected for cut in claim.undercuts)
+                ):
+                    return False
         connected.add(claim_id)
     return True
 
