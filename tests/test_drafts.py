@@ -14,11 +14,15 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
 
 import argmap
 from argmap.errors import DraftWarning, MapError
 from argmap.files import data_dir
+from argmap.model import ArgumentMap
+from argmap.model.references import unconnected
 from conftest import Run
+from strategies import argument_maps
 
 DRAFT = """\
 meta:
@@ -398,3 +402,27 @@ def test_a_source_inside_a_python_installation_is_kept_as_written(
     out.mkdir()
     assert run("--map", str(path), "export", "-o", str(out / "m.yaml")).exit_code == 0
     assert _exported_source((out / "m.yaml").read_text(encoding="utf-8")) == "venv/share/text.txt"
+
+
+@settings(max_examples=200, deadline=None)
+@given(argument_maps(max_claims=10, fields=False))
+def test_loose_claims_are_those_no_relation_joins_to_a_thesis(amap: ArgumentMap) -> None:
+    """`unconnected` (one pass for maps in order, the whole graph otherwise) against networkx's
+    weakly connected components, an undercut joining its claim to both ends of the inference."""
+    import networkx as nx
+
+    graph: nx.Graph[str] = nx.Graph()
+    graph.add_nodes_from(c.id for c in amap.claims)
+    for claim in amap.claims:
+        ends = [*claim.supports, *claim.attacks, *claim.contrasts]
+        ends += [end for link in claim.linked for end in (link.to, *link.with_)]
+        ends += [end for cut in claim.undercuts for end in (cut.from_, cut.to)]
+        graph.add_edges_from((claim.id, end) for end in ends)
+    theses = {c.id for c in amap.claims if c.kind == "thesis"}
+    joined = set().union(*(nx.node_connected_component(graph, t) for t in theses)) if theses else None
+    expected = [i for i, c in enumerate(amap.claims) if joined is not None and c.id not in joined]
+    assert unconnected(amap) == expected
+    shuffled = amap.model_copy(update={"claims": amap.claims[::-1]})
+    assert [shuffled.claims[i].id for i in unconnected(shuffled)] == [amap.claims[i].id for i in expected][
+        ::-1
+    ]
