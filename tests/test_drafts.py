@@ -103,6 +103,18 @@ def test_check_reports_the_drafts_as_errors(run: Run, draft: Path) -> None:
     ]
 
 
+def test_check_locates_the_drafts_of_an_argmap_json_map(run: Run, draft: Path) -> None:
+    as_json = draft.with_suffix(".json")
+    assert run("--map", str(draft), "export", "-o", str(as_json)).exit_code == 0
+    result = run("check", str(as_json))
+    assert result.exit_code == 1
+    assert [line.split(" error: ")[0] for line in result.stdout.splitlines()[:3]] == [
+        f"{as_json}:8:57: AM104",
+        f"{as_json}:10:5: AM107",
+        f"{as_json}:11:5: AM107",
+    ]
+
+
 def test_a_missing_source_warns_when_viewing_and_is_am108_in_check(run: Run, draft: Path) -> None:
     (draft.parent / "text.txt").unlink()
     listed = run("--map", str(draft), "list")

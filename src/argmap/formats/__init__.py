@@ -117,7 +117,7 @@ for _builtin in (
     Format(
         "yaml", "yaml", (".yaml", ".yml"), True, True, "argmap's native YAML", lenient=True, comments=True
     ),
-    Format("json", "json", (".json",), True, True, "argmap JSON (node-link, versioned)"),
+    Format("json", "json", (".json",), True, True, "argmap JSON (node-link, versioned)", lenient=True),
     Format("dot", "dot", (".dot", ".gv"), False, True, "Graphviz DOT", streaming=True),
     Format("graphml", "graphml", (".graphml",), False, True, "GraphML (networkx, yEd, Gephi)"),
     Format("mermaid", "mermaid", (".mmd", ".mermaid"), False, True, "Mermaid flowchart", streaming=True),
