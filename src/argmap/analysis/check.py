@@ -1,11 +1,12 @@
 """Lint rules for maps kept in version control: every finding located, coded and explained.
 
-Loading is lenient here (shape only), so that one run reports every broken reference,
-duplicate id and missing quote at once instead of stopping at the first, as ``load`` does.
+Loading is lenient here (shape only), so that every broken reference, duplicate id and
+missing quote becomes a finding with its own code; the drafts ``load`` only warns about
+(`DraftWarning`) are errors here.
 
 Codes: AM1xx are errors (the map is wrong, or a draft: the problems the viewing commands only
-warn about), AM2xx warnings (the map is probably incomplete). AM201 is retired: a claim not connected to
-any thesis was a warning, and is now AM107, an error like the other drafts.
+warn about), AM2xx warnings (the map is probably incomplete). AM201 is retired: a claim not
+connected to any thesis was a warning, and is now AM107, an error like the other drafts.
 """
 
 from __future__ import annotations
