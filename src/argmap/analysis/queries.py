@@ -143,7 +143,10 @@ def _known(what: str, asked: Sequence[str], existing: Iterable[str]) -> None:
 
 
 def require(amap: ArgumentMap, claim_id: str) -> Claim:
-    """The claim with this id, or a `MapError` naming the nearest ids."""
+    """The claim with this id (typed in any Unicode normal form), or a `MapError` naming the nearest ids."""
+    from argmap.model import normalize_id
+
+    claim_id = normalize_id(claim_id)
     claim = amap.by_id.get(claim_id)
     if claim is None:
         raise MapError(no_such_id(claim_id), hint=suggest_id(claim_id, amap.by_id))
