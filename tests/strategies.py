@@ -24,11 +24,15 @@ _ascii_ids = st.builds(str.__add__, st.sampled_from(_FIRST), st.text(_FIRST + ".
 # Ids of any script and case, in NFC as the model keeps them: letters of every category, marks
 # (Devanagari vowel signs), digits of every script, and a few look-alikes (full-width letters,
 # ``ß``) that ``check`` warns about.
-_unicode_ids = st.builds(
-    str.__add__,
-    st.characters(categories=("L", "Nd")) | st.sampled_from("论Ａßİ"),
-    st.text(st.characters(categories=("L", "M", "Nd"), include_characters="._-"), max_size=10),
-).map(normalize_id).filter(is_claim_id)
+_unicode_ids = (
+    st.builds(
+        str.__add__,
+        st.characters(categories=("L", "Nd")) | st.sampled_from("论Ａßİ"),
+        st.text(st.characters(categories=("L", "M", "Nd"), include_characters="._-"), max_size=10),
+    )
+    .map(normalize_id)
+    .filter(is_claim_id)
+)
 #: A third of the ids drawn are Unicode ones, so every round trip meets both kinds.
 ids = _ascii_ids | _ascii_ids | _unicode_ids
 # Every character a file can hold: no lone surrogates (not encodable) and no NUL.

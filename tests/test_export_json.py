@@ -49,7 +49,7 @@ def test_schema_agrees_with_the_model(schema: dict[str, Any]) -> None:
     # The schema's id pattern keeps to the regex syntax every validator shares (Python's re has no
     # \p{L}): exact on ASCII, any other character let through (argmap checks those itself).
     pattern = re.compile(schema["$defs"]["claimId"]["pattern"])
-    ascii_ids = [c for c in map(chr, range(1, 128))] + [f"a{chr(c)}b" for c in range(1, 128)]
+    ascii_ids = list(map(chr, range(1, 128))) + [f"a{chr(c)}b" for c in range(1, 128)]
     assert [i for i in ascii_ids if bool(pattern.fullmatch(i)) != is_claim_id(i)] == []
     assert all(pattern.fullmatch(i) for i in ("论点", "ärger", "हिन्दी", "ａ１"))
     assert set(schema["$defs"]["node"]["properties"]) == set(argmap_json.NODE_FIELDS)

@@ -273,6 +273,7 @@ def _slug(node_id: str) -> str:
 def _claims(nodes: dict[str, _Node], issues: Losses) -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
     """Claim data by nodeID for every I-node, and the claim id of each."""
     from argmap.model import KINDS, is_claim_id
+
     claims: dict[str, dict[str, Any]] = {}
     ids: dict[str, str] = {}
     used: set[str] = set()
@@ -305,9 +306,7 @@ def _from_extension(
         "section": lambda v: isinstance(v, str),
         "tags": lambda v: isinstance(v, list) and all(isinstance(t, str) for t in v),
         "base_score": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 1,
-        "contrasts": lambda v: (
-            isinstance(v, list) and all(isinstance(t, str) and is_id(t) for t in v)
-        ),
+        "contrasts": lambda v: isinstance(v, list) and all(isinstance(t, str) and is_id(t) for t in v),
     }
     return {key: value for key, value in extension.items() if key in checks and checks[key](value)}
 

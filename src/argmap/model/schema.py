@@ -23,11 +23,12 @@ if TYPE_CHECKING:
     import networkx as nx
 
 
-
 #: Ids are kept in NFC, so an id typed with a combining accent names the precomposed one. A
 #: C function, not a Python one: it runs for every id and reference of a big map.
 ClaimId = Annotated[
-    str, Field(pattern=SLUG_PATTERN, max_length=MAX_ID), AfterValidator(functools.partial(unicodedata.normalize, "NFC"))
+    str,
+    Field(pattern=SLUG_PATTERN, max_length=MAX_ID),
+    AfterValidator(functools.partial(unicodedata.normalize, "NFC")),
 ]
 
 _CONFIG = ConfigDict(extra="forbid", hide_input_in_errors=True, populate_by_name=True)

@@ -20,9 +20,7 @@ RELATIONS: tuple[str, ...] = ("supports", "attacks", "contrasts")
 #: has no ``\p{..}``, so Python code asks `is_claim_id`, which says the same.
 SLUG_PATTERN = r"^[\p{L}\p{Nd}][\p{L}\p{M}\p{Nd}._-]*$"
 #: What an invalid id is told, wherever ids are checked.
-ID_RULE = (
-    "ids use letters and digits of any script, '-', '_' and '.', and start with a letter or digit"
-)
+ID_RULE = "ids use letters and digits of any script, '-', '_' and '.', and start with a letter or digit"
 #: Longest claim id.
 MAX_ID = 200
 
