@@ -7,11 +7,10 @@ contract between formats. Relations live on the claim that makes them (``support
 
 from __future__ import annotations
 
-import functools
 import unicodedata
 from collections.abc import Mapping
 from functools import cached_property, partial
-from inspect import Signature
+from inspect import Parameter, Signature
 from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, model_validator
@@ -24,12 +23,21 @@ if TYPE_CHECKING:
     import networkx as nx
 
 
-#: Ids are kept in NFC, so an id typed with a combining accent names the precomposed one. A
-#: C function, not a Python one: it runs for every id and reference of a big map.
+class _Nfc(partial[str]):
+    """``unicodedata.normalize("NFC", value)``: ids are kept in NFC, so an id typed with a
+    combining accent names the precomposed one.
+
+    A C call, not a Python function: it runs for every id and reference of a big map. The
+    signature is given, as for `_Factory`, so that pydantic need not parse the builtin's.
+    """
+
+    __signature__ = Signature([Parameter("value", Parameter.POSITIONAL_ONLY)])
+
+
 ClaimId = Annotated[
     str,
     Field(pattern=SLUG_PATTERN, max_length=MAX_ID),
-    AfterValidator(functools.partial(unicodedata.normalize, "NFC")),
+    AfterValidator(_Nfc(unicodedata.normalize, "NFC")),
 ]
 
 
