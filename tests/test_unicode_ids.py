@@ -357,6 +357,16 @@ def test_aif_node_ids_keep_their_letters() -> None:
     assert amap["närger-"].supports == ["n步行-街"]
 
 
+def test_kialo_ids_are_the_numbered_paths_whatever_the_script() -> None:
+    text = "Discussion Title: 步行街\n\n1. 步行街应该保留。\n1.1. Pro: 带来客流。\n1.2. Con: 晚上太吵。\n"
+    amap = argmap.loads(text, fmt="kialo")
+    assert [(c.id, c.text) for c in amap.claims] == [
+        ("k1", "步行街应该保留。"),
+        ("k1.1", "带来客流。"),
+        ("k1.2", "晚上太吵。"),
+    ]
+
+
 def test_apx_quotes_names_that_are_not_asp_constants(amap: ArgumentMap) -> None:
     written = argmap.dumps(amap, fmt="apx")
     assert written == (
