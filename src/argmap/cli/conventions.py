@@ -7,7 +7,6 @@ value given before the command for that run.
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import inspect
 from collections.abc import Callable
@@ -79,7 +78,7 @@ def accepting_global_options(function: Callable[..., None]) -> Callable[..., Non
         given = {field: value for field, value in given.items() if value is not None}
         if given:
             ctx = kwargs["ctx"]  # every command takes its context as ``ctx``
-            ctx.obj = dataclasses.replace(settings(ctx), **given)
+            ctx.obj = settings(ctx)._replace(**given)
         function(*args, **kwargs)
 
     signature = inspect.signature(function, eval_str=True)
