@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import argmap
 from argmap.errors import MapError
@@ -79,6 +81,29 @@ def test_other_characters_are_not(claim_id: str) -> None:
     assert not is_claim_id(claim_id)
     with pytest.raises(MapError):
         argmap.loads(json.dumps({"claims": [{"id": claim_id, "text": "t"}]}), fmt="yaml")
+
+
+@settings(max_examples=500)
+@given(
+    st.text(
+        st.characters(exclude_categories=("Cs", "Cn")) | st.sampled_from("aZ09._-论ि्"),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_python_and_the_model_agree_on_what_an_id_is(text: str) -> None:
+    """`is_claim_id` (Python's unicodedata) says what SLUG_PATTERN (pydantic's regex) says."""
+    from pydantic import TypeAdapter
+
+    from argmap.model.schema import ClaimId
+
+    text = normalize_id(text)
+    try:
+        TypeAdapter(ClaimId).validate_python(text)
+        valid = True
+    except ValueError:
+        valid = False
+    assert is_claim_id(text) == valid
 
 
 def test_ids_are_kept_in_nfc() -> None:
