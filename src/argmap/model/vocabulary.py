@@ -6,9 +6,10 @@ share it without importing each other.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
-from typing import Literal
+from typing import Any, Literal
 
 KINDS: tuple[str, ...] = ("thesis", "claim", "evidence", "objection", "rebuttal")
 Kind = Literal["thesis", "claim", "evidence", "objection", "rebuttal"]
@@ -17,7 +18,7 @@ RELATIONS: tuple[str, ...] = ("supports", "attacks", "contrasts")
 #: A claim id: a letter or decimal digit of any script, then letters, combining marks (the
 #: vowel signs of Devanagari or Thai are marks), digits, '.', '_' and '-'. Written in the
 #: syntax pydantic's regex engine and ECMA-262 (with the ``u`` flag) share; Python's ``re``
-#: has no ``\p{..}``, so Python code asks `is_claim_id`, which says the same.
+#: has no ``\p{..}``, so Python code asks `is_claim_id`.
 SLUG_PATTERN = r"^[\p{L}\p{Nd}][\p{L}\p{M}\p{Nd}._-]*$"
 #: What an invalid id is told, wherever ids are checked.
 ID_RULE = "ids use letters and digits of any script, '-', '_' and '.', and start with a letter or digit"
@@ -28,16 +29,29 @@ _ASCII_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
 
 def is_claim_id(text: str) -> bool:
-    """Whether ``text`` is a valid claim id as it stands (`SLUG_PATTERN`, at most `MAX_ID`)."""
+    """Whether ``text`` is a valid claim id as it stands (`SLUG_PATTERN`, at most `MAX_ID`).
+
+    Beyond ASCII the model's own regex engine decides, not Python's ``unicodedata``: the two
+    know different Unicode versions, and a letter the model accepts must be an id here too.
+    """
     if not 0 < len(text) <= MAX_ID:
         return False
     if text.isascii():
         return _ASCII_ID.fullmatch(text) is not None
-    category = unicodedata.category
-    first = category(text[0])
-    if first[0] != "L" and first != "Nd":
+    from pydantic_core import ValidationError
+
+    try:
+        _unicode_ids().validate_python(text)
+    except ValidationError:
         return False
-    return all(c in "._-" or category(c)[0] in "LM" or category(c) == "Nd" for c in text[1:])
+    return True
+
+
+@functools.cache
+def _unicode_ids() -> Any:
+    from pydantic_core import SchemaValidator, core_schema
+
+    return SchemaValidator(core_schema.str_schema(pattern=SLUG_PATTERN))
 
 
 def normalize_id(text: str) -> str:
