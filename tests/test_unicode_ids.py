@@ -215,6 +215,7 @@ def test_export_id_gives_the_part_tree_id_shows(run: Run, path: str) -> None:
     ("typed", "hint"),
     [
         ("论", "did you mean '论点'?"),
+        ("论据", "did you mean '论点'?"),  # one character of two: still close
         ("LÄRM", "did you mean 'Lärm'?"),
         ("ＬÄＲＭ", "did you mean 'Lärm'?"),
         ("两 个", f"'两 个' cannot be an id: {RULE}"),

@@ -129,7 +129,9 @@ def no_such_id(word: str) -> str:
 def suggest_id(word: str, known_ids: Collection[str]) -> str:
     """The hint for `no_such_id`: the closest ids, else 'check the spelling'.
 
-    An id that differs from ``word`` only by case or width (`folded`) comes first.
+    An id that differs from ``word`` only by case or width (`folded`) comes first. Beyond
+    ASCII the bar is lower: ids in CJK are two or three characters, each carrying a word, and
+    ``论据`` for ``论点`` (one character of two) should still be suggested.
     """
     if len(known_ids) > SUGGEST_LIMIT:
         return "check the spelling"
@@ -137,7 +139,7 @@ def suggest_id(word: str, known_ids: Collection[str]) -> str:
 
     key = folded(word)
     close = [known for known in known_ids if folded(known) == key]
-    close += difflib.get_close_matches(word, list(known_ids), n=3, cutoff=0.6)
+    close += difflib.get_close_matches(word, list(known_ids), n=3, cutoff=0.6 if word.isascii() else 0.5)
     if not close:
         return "check the spelling"
     return "did you mean " + " or ".join(repr(c) for c in list(dict.fromkeys(close))[:3]) + "?"
