@@ -94,18 +94,20 @@ def _gh_property(text: str) -> str:
 
 def check_file(path: str | None, *, fmt: str | None = None, max_bytes: int | None = None) -> list[Finding]:
     """Every finding for one map file (None = the bundled map); `MapError` if it is unusable."""
+    from argmap.errors import progress_step
     from argmap.files import bundled_map_path, read_text
     from argmap.formats import choose_reader
     from argmap.memory import gc_paused
 
     target = str(bundled_map_path() if path is None else path)
-    text = read_text(target, max_bytes=max_bytes)
-    reader = choose_reader(target, text, fmt)
     with gc_paused():
-        if reader.lenient:
-            amap, source_text, locate = reader.read_lenient(text, path=target)
-        else:
-            amap, source_text, locate = reader.read(text, path=target), None, _nowhere
+        with progress_step("read", target):
+            text = read_text(target, max_bytes=max_bytes)
+            reader = choose_reader(target, text, fmt)
+            if reader.lenient:
+                amap, source_text, locate = reader.read_lenient(text, path=target)
+            else:
+                amap, source_text, locate = reader.read(text, path=target), None, _nowhere
         return check(amap, source_text=source_text, locate=locate, path=target)
 
 

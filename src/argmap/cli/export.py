@@ -50,7 +50,8 @@ def convert(
     writer = choose_writer(output, to_format)
     options = settings(ctx)
     options = options._replace(map=Path(source), from_format=from_format or options.from_format)
-    write_document(export_document(load_map(options), writer, source=source, target=output), output)
+    amap = load_map(options, comments=True)
+    write_document(export_document(amap, writer, source=source, target=output), output)
 
 
 def export(

@@ -18,14 +18,16 @@ EXIT_INTERNAL = 70
 
 class Settings(NamedTuple):
     """The global options of one run (``--map``, ``--from``, ``--max-bytes``, ``--in``,
-    ``--no-refresh``), as ``ctx.obj``. A named tuple: a frozen dataclass costs a millisecond
-    to define, on every run."""
+    ``--no-refresh``, ``--quiet``, ``--verbose``), as ``ctx.obj``. A named tuple: a frozen
+    dataclass costs a millisecond to define, on every run."""
 
     map: Path | None = None
     from_format: str | None = None
     max_bytes: int | None = None
     in_map: str | None = None
     refresh: bool = True
+    quiet: bool = False
+    verbose: bool = False
 
     @property
     def source(self) -> str | Path | None:
@@ -39,11 +41,18 @@ def settings(ctx: typer.Context) -> Settings:
     return found if found is not None else Settings()
 
 
-def load_map(options: Settings) -> ArgumentMap:
-    """The map named by --map (or the bundled one); warnings reach stderr via the app's guard."""
+def load_map(options: Settings, *, comments: bool = False) -> ArgumentMap:
+    """The map named by --map (or the bundled one); warnings reach stderr via the app's guard
+    (with ``comments``, one says how many comment lines the map does not keep)."""
     from argmap.formats import load
 
-    return load(options.source, fmt=options.from_format, max_bytes=options.max_bytes, refresh=options.refresh)
+    return load(
+        options.source,
+        fmt=options.from_format,
+        max_bytes=options.max_bytes,
+        refresh=options.refresh,
+        comments=comments,
+    )
 
 
 KindOption = Annotated[

@@ -54,7 +54,7 @@ from argmap.formats.options import no_options
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
 
-__all__ = ["OPTIONS", "read", "slug", "write"]
+__all__ = ["OPTIONS", "comment_lines", "read", "slug", "write"]
 
 OPTIONS = None
 
@@ -64,6 +64,13 @@ def read(text: str, *, path: str | None = None) -> ArgumentMap:
     from argmap.formats.argdown.reader import read as read_document
 
     return read_document(text, path=path)
+
+
+def comment_lines(text: str) -> int:
+    """How many lines of ``text`` hold a comment, which a map does not keep."""
+    from argmap.formats.argdown.lexer import comment_lines as count
+
+    return count(text)
 
 
 def write(amap: ArgumentMap, options: None = None, **fields: Any) -> str:
