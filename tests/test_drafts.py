@@ -218,7 +218,7 @@ def test_field_errors_and_broken_references_are_reported_together(run: Run, tmp_
         f"argmap: error: {path}:8:16: no claim has the id 'aa'; did you mean 'a'?",
         (
             f"argmap: error: {path}:8:20: supports entry 'Bad Id' in claim 'b' is not a valid claim id; "
-            "ids use lowercase letters, digits, '-', '_' and '.', and start with a letter or digit"
+            "ids use letters and digits of any script, '-', '_' and '.', and start with a letter or digit"
         ),
         f"argmap: error: {path}:9:9: duplicate claim id 'a' (first used by claim 1); give each claim its own id",
         f"argmap: error: {path}:12:11: unknown kind 'claimm' in claim 'c'; did you mean 'claim'?",

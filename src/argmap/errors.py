@@ -127,9 +127,32 @@ def no_such_id(word: str) -> str:
 
 
 def suggest_id(word: str, known_ids: Collection[str]) -> str:
-    """The hint for `no_such_id`: the closest ids, else 'check the spelling'."""
-    close = did_you_mean(word, known_ids) if len(known_ids) <= SUGGEST_LIMIT else None
-    return close or "check the spelling"
+    """The hint for `no_such_id`: the closest ids, else 'check the spelling'.
+
+    An id that differs from ``word`` only by case or width (`folded`) comes first. Beyond
+    ASCII the bar is lower: ids in CJK are two or three characters, each carrying a word, and
+    ``论据`` for ``论点`` (one character of two) should still be suggested.
+    """
+    if len(known_ids) > SUGGEST_LIMIT:
+        return "check the spelling"
+    import difflib
+
+    key = folded(word)
+    close = [known for known in known_ids if folded(known) == key]
+    close += difflib.get_close_matches(word, list(known_ids), n=3, cutoff=0.6 if word.isascii() else 0.5)
+    if not close:
+        return "check the spelling"
+    return "did you mean " + " or ".join(repr(c) for c in list(dict.fromkeys(close))[:3]) + "?"
+
+
+def folded(text: str) -> str:
+    """What two spellings that look alike share: NFKC, then case folding (so ``Ａ``, ``A`` and
+    ``a`` are one, and ``ß`` and ``ss``), then NFKC again, as Unicode's NFKC_Casefold does."""
+    if text.isascii():
+        return text.lower()
+    import unicodedata
+
+    return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
 
 
 #: Where a part of a document is: ``locate(path, key)`` gives the 1-based (line, column) of

@@ -39,6 +39,7 @@ _TITLES = {
     "AM204": "objection that nothing rebuts",
     "AM205": "thesis without support",
     "AM206": "map without a thesis",
+    "AM207": "ids that differ only by case or width",
 }
 _SEVERITIES = {"1": "error", "2": "warning"}
 #: code -> (severity, title)
@@ -192,6 +193,8 @@ def check(
     loose = {amap.claims[position].id for position in unconnected(amap)}
     for code, loc, message, hint in _structure_rules(usable, index, positions, loose):
         add(code, loc, message, hint)
+    for loc, message, hint in _look_alike_ids(usable, positions):
+        add("AM207", loc, message, hint)
     findings.sort(key=_order)
     return findings
 
@@ -288,6 +291,24 @@ def _structure_rules(
         base = ("claims", positions[claim.id])
         for code, message, hint in _loose_ends(claim, index, loose):
             yield code, base, message, hint
+
+
+def _look_alike_ids(
+    amap: ArgumentMap, positions: dict[str, int]
+) -> Iterator[tuple[tuple[Any, ...], str, str]]:
+    """Each id that equals an earlier one but for case or width (``Thesis``, ``ｔｈｅｓｉｓ``
+    after ``thesis``): valid, but most likely one claim meant twice."""
+    from argmap.errors import folded
+
+    first: dict[str, str] = {}
+    for claim in amap.claims:
+        earlier = first.setdefault(folded(claim.id), claim.id)
+        if earlier != claim.id:
+            yield (
+                ("claims", positions[claim.id], "id"),
+                f"the id {claim.id!r} differs from {earlier!r} only by case or width",
+                "a likely mistake: use one spelling for one claim, or ids that differ clearly",
+            )
 
 
 def _loose_ends(claim: Claim, index: Index, loose: set[str]) -> Iterator[tuple[str, str, str]]:

@@ -88,10 +88,12 @@ LATE_OPTIONS: list[LateOption] = [
 ]
 
 
-def declared_flags(function: Callable[..., Any]) -> set[str]:
-    """The option flags ``function`` declares itself."""
+def declared_flags(function: Callable[..., Any], hints: dict[str, Any] | None = None) -> set[str]:
+    """The option flags ``function`` declares itself (``hints``: its evaluated annotations)."""
     flags: set[str] = set()
-    for hint in get_type_hints(function, include_extras=True).values():
+    if hints is None:
+        hints = get_type_hints(function, include_extras=True)
+    for hint in hints.values():
         for meta in get_args(hint)[1:]:
             # in Annotated, an option's first name is stored as its ``default``
             first = getattr(meta, "default", None)
@@ -101,8 +103,12 @@ def declared_flags(function: Callable[..., Any]) -> set[str]:
 
 
 def accepting_global_options(function: Callable[..., None]) -> Callable[..., None]:
-    """``function`` with the `LATE_OPTIONS` it lacks added to its signature for typer."""
-    own = declared_flags(function)
+    """``function`` with the `LATE_OPTIONS` it lacks added to its signature for typer.
+
+    Its annotations are evaluated once, here: each evaluation builds every option anew, and
+    this runs on every run."""
+    hints = get_type_hints(function, include_extras=True)
+    own = declared_flags(function, hints)
     added = [option for option in LATE_OPTIONS if option.flags[0] not in own]
     if not added:
         return function
@@ -119,21 +125,22 @@ def accepting_global_options(function: Callable[..., None]) -> Callable[..., Non
             ctx.obj = settings(ctx)._replace(**given)
         function(*args, **kwargs)
 
-    signature = inspect.signature(function, eval_str=True)
-    extra = [
+    hints.update((option.name, option.annotation(own)) for option in added)
+    signature = inspect.signature(function)
+    parameters = [
+        p.replace(annotation=hints.get(p.name, p.annotation)) for p in signature.parameters.values()
+    ]
+    parameters += [
         inspect.Parameter(
             option.name,
             inspect.Parameter.KEYWORD_ONLY,
             default=False if option.kind is bool else None,
-            annotation=option.annotation(own),
+            annotation=hints[option.name],
         )
         for option in added
     ]
-    run.__signature__ = signature.replace(parameters=[*signature.parameters.values(), *extra])  # type: ignore[attr-defined]
-    run.__annotations__ = {
-        **get_type_hints(function, include_extras=True),
-        **{option.name: option.annotation(own) for option in added},
-    }
+    run.__signature__ = signature.replace(parameters=parameters, return_annotation=None)  # type: ignore[attr-defined]
+    run.__annotations__ = hints
     return run
 
 

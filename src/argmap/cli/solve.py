@@ -127,7 +127,12 @@ def _acceptance(job: _Job) -> tuple[list[str], bool]:
     framework, task = job.framework, job.task
 
     assert task.accepts is not None
-    if task.accepts not in _names(framework):
+    accepts = task.accepts
+    if accepts not in _names(framework):
+        from argmap.model import normalize_id
+
+        accepts = normalize_id(accepts)  # a map's ids are in NFC; a bare framework's names as written
+    if accepts not in _names(framework):
         from argmap.errors import MapError, did_you_mean
 
         raise MapError(
@@ -137,7 +142,7 @@ def _acceptance(job: _Job) -> tuple[list[str], bool]:
     answer = asp.acceptance(
         framework,
         job.semantics,
-        task.accepts,
+        accepts,
         sceptical=task.sceptical,
         timeout=task.timeout,
         progress=job.progress,
