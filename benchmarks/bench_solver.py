@@ -1,7 +1,7 @@
 """Timings for the clingo-backed solver (argmap.argumentation.asp), printed as Markdown.
 
     PYTHONPATH=src python benchmarks/bench_solver.py [--corpus ../shared/corpus/af]
-        [--timeout 20] [--large-timeout 30] [--seed 7] [--baseline-commit 38a32eb] [--quick]
+        [--timeout 20] [--large-timeout 30] [--seed 7] [--baseline-commit 38a32eb] [--quick | --hardness]
 
 Three tables, each cell one run of the library call, in seconds (`> T` when the timeout T
 stopped it):
@@ -16,6 +16,10 @@ stopped it):
   the target tasks only, first extension and the acceptance queries (a count there is the full
   enumeration), with the number of grounded-undecided arguments, timeout --large-timeout.
   Skipped with --quick.
+
+`--hardness` prints only the question under every preferred task on ER frameworks (k = 4 from
+1k to 10k arguments, and k = 3, 5 at 10k; three seeds): is there a non-empty admissible set
+among the grounded-undecided arguments, clingo on `admissible.lp`, timeout --timeout.
 
 The acceptance queries ask about the first grounded-undecided argument, the hard case: a
 grounded IN or OUT argument is answered without clingo. The grid is this subset of
@@ -200,6 +204,36 @@ def corpus_frameworks(corpus: Path) -> list[tuple[str, Framework]]:
     return found
 
 
+HARDNESS_GRID = [(n, 4) for n in (1000, 2000, 3000, 5000, 10_000)] + [(10_000, 3), (10_000, 5)]
+
+
+def hardness_table(seeds: tuple[int, ...], timeout: float) -> None:
+    """The question under every preferred task on ER frameworks: a non-empty admissible set
+    among the grounded-undecided arguments (`asp._residual`), or a proof that none exists."""
+    import clingo
+
+    program = asp._encoding("admissible") + ":- not in(_)."
+    print("| ER n | k | seed | undecided | non-empty admissible set | seconds |")
+    print("|---:|---:|---:|---:|---|---:|")
+    for n, k in HARDNESS_GRID:
+        for seed in seeds:
+            residual, _ = asp._residual(erdos_renyi(n, k, seed))
+            control = clingo.Control(["--models=1"], logger=lambda code, message: None)
+            control.add("base", [], asp._facts(residual) + program)
+            control.ground([("base", [])])
+            start = time.perf_counter()
+            with control.solve(yield_=True, async_=True) as handle:
+                if handle.wait(timeout):
+                    model = handle.model()
+                    answer = "none" if model is None else f"{len(model.symbols(shown=True))} arguments"
+                else:
+                    handle.cancel()
+                    answer = f"> {timeout:g} s"
+            wall = time.perf_counter() - start
+            print(f"| {n:,} | {k} | {seed} | {len(residual):,} | {answer} | {wall:.2f} |", flush=True)
+    print()
+
+
 SMALL_GRID = [(kind, 1000, k) for kind in ("ER", "BA") for k in (2, 4, 8)]
 LARGE_GRID = [("ER", 10_000, 4), ("BA", 10_000, 4), ("ER", 100_000, 2), ("BA", 100_000, 2)]
 HEADER = "| framework | semantics | first (s) | count (s) | extensions | credulous (s) | sceptical (s) |"
@@ -269,7 +303,13 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--baseline-commit", default="38a32eb")
     parser.add_argument("--quick", action="store_true", help="the corpus and the 1k frameworks only")
+    parser.add_argument(
+        "--hardness", action="store_true", help="only the non-empty admissible question on ER frameworks"
+    )
     options = parser.parse_args()
+    if options.hardness:
+        hardness_table((options.seed, options.seed + 1, options.seed + 2), options.timeout)
+        return
     corpus = corpus_frameworks(options.corpus)
     corpus_table(corpus, options.timeout)
     small = generated(SMALL_GRID, options.seed)
