@@ -488,11 +488,19 @@ def compare_with_cli(amap: ArgumentMap, reference: dict[str, Any], label: str) -
     """The statements, arguments and relations ``argdown json`` reports are the map's."""
     from argmap.formats.argdown import slug
 
-    def claim_of(title: str) -> str:
-        return slug(title)
-
     def data_of(element: dict[str, Any]) -> dict[str, Any]:
         return element.get("data") or {}
+
+    # An id its title cannot spell (``Thesis``: the slug is ``thesis``) is given as data ``id``.
+    given = {
+        title: data_of(element)["id"]
+        for kind in ("statements", "arguments")
+        for title, element in reference[kind].items()
+        if "id" in data_of(element)
+    }
+
+    def claim_of(title: str) -> str:
+        return given.get(title) or slug(title)
 
     inferences = {
         t: a

@@ -65,8 +65,8 @@ def error_of(text: str) -> str:
         ),
         pytest.param(
             "claims:\n  - id: Not A Slug\n    text: t\n",
-            "m.yaml:2:9: id 'Not A Slug' in claim 1 is not a valid claim id; ids use lowercase letters, "
-            "digits, '-', '_' and '.', and start with a letter or digit",
+            "m.yaml:2:9: id 'Not A Slug' in claim 1 is not a valid claim id; ids use letters and digits "
+            "of any script, '-', '_' and '.', and start with a letter or digit",
             id="bad-id",
         ),
         pytest.param(

@@ -1,4 +1,4 @@
-"""User-facing errors.
+"""User-facing errors, and the progress a run reports while it works.
 
 Every mistake a user can make in a map file ends up as one `MapError` that knows where it
 happened (file, line, column) and how to fix it, so the CLI can print one line and exit 2
@@ -9,18 +9,19 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from json import JSONDecodeError
 
 
-@dataclass(frozen=True)
-class Location:
-    """A place in a file; line and column are 1-based, None where unknown."""
+class Location(NamedTuple):
+    """A place in a file; line and column are 1-based, None where unknown.
+
+    A named tuple, not a frozen dataclass: every command imports this module, and a frozen
+    dataclass costs more to define than the rest of it."""
 
     path: str | None = None
     line: int | None = None
@@ -126,9 +127,32 @@ def no_such_id(word: str) -> str:
 
 
 def suggest_id(word: str, known_ids: Collection[str]) -> str:
-    """The hint for `no_such_id`: the closest ids, else 'check the spelling'."""
-    close = did_you_mean(word, known_ids) if len(known_ids) <= SUGGEST_LIMIT else None
-    return close or "check the spelling"
+    """The hint for `no_such_id`: the closest ids, else 'check the spelling'.
+
+    An id that differs from ``word`` only by case or width (`folded`) comes first. Beyond
+    ASCII the bar is lower: ids in CJK are two or three characters, each carrying a word, and
+    ``论据`` for ``论点`` (one character of two) should still be suggested.
+    """
+    if len(known_ids) > SUGGEST_LIMIT:
+        return "check the spelling"
+    import difflib
+
+    key = folded(word)
+    close = [known for known in known_ids if folded(known) == key]
+    close += difflib.get_close_matches(word, list(known_ids), n=3, cutoff=0.6 if word.isascii() else 0.5)
+    if not close:
+        return "check the spelling"
+    return "did you mean " + " or ".join(repr(c) for c in list(dict.fromkeys(close))[:3]) + "?"
+
+
+def folded(text: str) -> str:
+    """What two spellings that look alike share: NFKC, then case folding (so ``Ａ``, ``A`` and
+    ``a`` are one, and ``ß`` and ``ss``), then NFKC again, as Unicode's NFKC_Casefold does."""
+    if text.isascii():
+        return text.lower()
+    import unicodedata
+
+    return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
 
 
 #: Where a part of a document is: ``locate(path, key)`` gives the 1-based (line, column) of
@@ -156,53 +180,6 @@ def position(text: str, offset: int) -> tuple[int, int]:
     """1-based (line, column) of one offset, counting ``\\n`` line breaks (no index built)."""
     line = text.count("\n", 0, offset) + 1
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
-
-
-@dataclass
-class _Kind:
-    count: int = 0
-    examples: list[str] = field(default_factory=list)
-    places: list[Any] = field(default_factory=list)
-
-
-@dataclass
-class Losses:
-    """What a reader could not keep, gathered so that each kind is warned about once.
-
-    A kind is a message template (``{n}`` is the count) or the message itself; a place is
-    whatever the reader records (an offset, a line, a JSON key) and ``locate`` turns into
-    (line, column). The reader sends the warnings itself (`warn` points at its caller).
-    """
-
-    locate: Callable[[Any], tuple[int | None, int | None]]
-    kinds: dict[str, _Kind] = field(default_factory=dict)
-
-    def add(self, kind: str, place: Any, example: str = "") -> None:
-        entry = self.kinds.setdefault(kind, _Kind())
-        entry.count += 1
-        if example and len(entry.examples) < 3:
-            entry.examples.append(example)
-        entry.places.append(place)
-
-    def counted(self, templates: Mapping[str, str]) -> Iterator[tuple[str, int | None, int | None]]:
-        """(message, line, column) per kind in first-seen order, with the count and a few
-        examples, located at the first."""
-        for kind, entry in self.kinds.items():
-            examples = "; ".join(entry.examples) + ("; …" if entry.count > 3 else "")
-            line, column = self.locate(entry.places[0])
-            yield f"{templates[kind].format(n=entry.count)} (e.g. {examples})", line, column
-
-    def listed(self) -> Iterator[tuple[str, int | None, int | None]]:
-        """(message, line, column) per kind in the order of the file, located at the first
-        place and naming the lines of the others."""
-        for message, entry in sorted(self.kinds.items(), key=lambda item: min(item[1].places)):
-            places = sorted(entry.places)
-            line, column = self.locate(places[0])
-            if len(places) > 1:
-                lines = sorted({self.locate(place)[0] or 0 for place in places[1:]})
-                shown = ", ".join(str(n) for n in lines[:8]) + (", ..." if len(lines) > 8 else "")
-                message += f" (also {len(places) - 1} more: line {shown})"
-            yield message, line, column
 
 
 class MapWarning(UserWarning):
@@ -243,3 +220,52 @@ def json_syntax_error(error: JSONDecodeError, *, path: str | None, hint: str) ->
     return MapError(
         f"not valid JSON: {error.msg}", path=path, line=error.lineno, column=error.colno, hint=hint
     )
+
+
+if TYPE_CHECKING:  # a type only: defining a Protocol class would cost every command's start-up
+    from typing import Protocol
+
+    class ProgressObserver(Protocol):
+        """Who listens to a run's progress: the CLI's status line and its ``--verbose`` timings."""
+
+        def begin(self, step: str, subject: str, total: int | None) -> None: ...
+
+        def advance(self, done: int) -> None: ...
+
+        def end(self, step: str) -> None: ...
+
+
+#: The observers of this run; empty for library users, so a step costs one list check.
+_observers: list[ProgressObserver] = []
+
+
+@contextmanager
+def progress_step(step: str, subject: str = "", total: int | None = None) -> Iterator[None]:
+    """Tell the run's observers that ``step`` ("read", "validate", "write", "draw") runs in this
+    block, ``total`` items long: lower layers report progress without knowing who listens."""
+    if not _observers:
+        yield
+        return
+    for observer in _observers:
+        observer.begin(step, subject, total)
+    try:
+        yield
+    finally:
+        for observer in reversed(_observers):
+            observer.end(step)
+
+
+def progress_advance(done: int) -> None:
+    """``done`` of the innermost step's ``total`` items are done."""
+    for observer in _observers:
+        observer.advance(done)
+
+
+@contextmanager
+def progress_observed(*observers: ProgressObserver) -> Iterator[None]:
+    """Within: every `progress_step` and `progress_advance` reaches ``observers``."""
+    _observers.extend(observers)
+    try:
+        yield
+    finally:
+        del _observers[len(_observers) - len(observers) :]

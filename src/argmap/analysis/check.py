@@ -34,6 +34,7 @@ _TITLES = {
     "AM204": "objection that nothing rebuts",
     "AM205": "thesis without support",
     "AM206": "map without a thesis",
+    "AM207": "ids that differ only by case or width",
 }
 _SEVERITIES = {"1": "error", "2": "warning"}
 #: code -> (severity, title)
@@ -93,18 +94,20 @@ def _gh_property(text: str) -> str:
 
 def check_file(path: str | None, *, fmt: str | None = None, max_bytes: int | None = None) -> list[Finding]:
     """Every finding for one map file (None = the bundled map); `MapError` if it is unusable."""
+    from argmap.errors import progress_step
     from argmap.files import bundled_map_path, read_text
     from argmap.formats import choose_reader
     from argmap.memory import gc_paused
 
     target = str(bundled_map_path() if path is None else path)
-    text = read_text(target, max_bytes=max_bytes)
-    reader = choose_reader(target, text, fmt)
     with gc_paused():
-        if reader.lenient:
-            amap, source_text, locate = reader.read_lenient(text, path=target)
-        else:
-            amap, source_text, locate = reader.read(text, path=target), None, _nowhere
+        with progress_step("read", target):
+            text = read_text(target, max_bytes=max_bytes)
+            reader = choose_reader(target, text, fmt)
+            if reader.lenient:
+                amap, source_text, locate = reader.read_lenient(text, path=target)
+            else:
+                amap, source_text, locate = reader.read(text, path=target), None, _nowhere
         return check(amap, source_text=source_text, locate=locate, path=target)
 
 
@@ -154,6 +157,8 @@ def check(
         positions.setdefault(claim.id, position)
     for code, loc, message, hint in _structure_rules(usable, index, positions):
         add(code, loc, message, hint)
+    for loc, message, hint in _look_alike_ids(usable, positions):
+        add("AM207", loc, message, hint)
     findings.sort(key=lambda f: (f.severity != "error", f.line or 0, f.column or 0, f.code))
     return findings
 
@@ -245,6 +250,24 @@ def _structure_rules(
         base = ("claims", positions[claim.id])
         for code, message, hint in _loose_ends(claim, index, connected):
             yield code, base, message, hint
+
+
+def _look_alike_ids(
+    amap: ArgumentMap, positions: dict[str, int]
+) -> Iterator[tuple[tuple[Any, ...], str, str]]:
+    """Each id that equals an earlier one but for case or width (``Thesis``, ``ｔｈｅｓｉｓ``
+    after ``thesis``): valid, but most likely one claim meant twice."""
+    from argmap.errors import folded
+
+    first: dict[str, str] = {}
+    for claim in amap.claims:
+        earlier = first.setdefault(folded(claim.id), claim.id)
+        if earlier != claim.id:
+            yield (
+                ("claims", positions[claim.id], "id"),
+                f"the id {claim.id!r} differs from {earlier!r} only by case or width",
+                "a likely mistake: use one spelling for one claim, or ids that differ clearly",
+            )
 
 
 def _loose_ends(claim: Claim, index: Index, connected: set[str]) -> Iterator[tuple[str, str, str]]:

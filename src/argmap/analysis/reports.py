@@ -91,8 +91,8 @@ def claim_chains(amap: ArgumentMap, claim_id: str, *, up: bool = False, limit: i
     from argmap.analysis.trace import trace
     from argmap.model.index import Index
 
-    require(amap, claim_id)
-    return trace(Index.of(amap), claim_id, direction="up" if up else "down", limit=limit)
+    start = require(amap, claim_id).id  # the id as the map spells it (NFC)
+    return trace(Index.of(amap), start, direction="up" if up else "down", limit=limit)
 
 
 @dataclass(frozen=True)

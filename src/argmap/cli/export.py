@@ -3,7 +3,6 @@ HTML page), ``render`` (a Graphviz drawing) and ``serve`` (the live HTML preview
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 from typing import Annotated
 
@@ -50,8 +49,9 @@ def convert(
         )
     writer = choose_writer(output, to_format)
     options = settings(ctx)
-    options = dataclasses.replace(options, map=Path(source), from_format=from_format or options.from_format)
-    write_document(export_document(load_map(options), writer, source=source, target=output), output)
+    options = options._replace(map=Path(source), from_format=from_format or options.from_format)
+    amap = load_map(options, comments=True)
+    write_document(export_document(amap, writer, source=source, target=output), output)
 
 
 def export(

@@ -18,12 +18,11 @@ from __future__ import annotations
 
 import importlib
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
-from argmap.errors import MapError
+from argmap.errors import MapError, progress_step, warn
 from argmap.files import bundled_map_path, read_text, write_atomic
 from argmap.memory import gc_paused
 
@@ -35,8 +34,7 @@ if TYPE_CHECKING:
     from argmap.model import ArgumentMap
 
 
-@dataclass(frozen=True)
-class Format:
+class Format(NamedTuple):
     """One format and what it can do; the only way the rest of argmap reaches a format module.
 
     ``streaming``: `generate` yields the document in pieces as it is made. ``lenient``: the
@@ -54,6 +52,9 @@ class Format:
     streaming: bool = False
     lenient: bool = False
     framework_only: bool = False
+    #: The format's text may hold comments, which a map does not keep: its module counts
+    #: the lines that hold one (``comment_lines``), for ``convert`` to say so.
+    comments: bool = False
     #: A binary format's first bytes: `load` recognises it by them before decoding any text,
     #: and its module reads it from the path (``read_path``) instead of from text.
     magic: bytes = b""
@@ -91,6 +92,10 @@ class Format:
             return self.load().generate(amap, self.options(**options))  # type: ignore[no-any-return]
         return iter((self.write(amap, **options),))
 
+    def comment_lines(self, text: str) -> int:
+        """How many lines of ``text`` hold a comment (0 for a format without comments)."""
+        return self.load().comment_lines(text) if self.comments else 0
+
     def read_framework(self, text: str, *, path: str | None = None) -> Framework:
         return self.load().read_framework(text, path=path)  # type: ignore[no-any-return]
 
@@ -109,12 +114,14 @@ def register(fmt: Format) -> None:
 
 
 for _builtin in (
-    Format("yaml", "yaml", (".yaml", ".yml"), True, True, "argmap's native YAML", lenient=True),
+    Format(
+        "yaml", "yaml", (".yaml", ".yml"), True, True, "argmap's native YAML", lenient=True, comments=True
+    ),
     Format("json", "json", (".json",), True, True, "argmap JSON (node-link, versioned)"),
     Format("dot", "dot", (".dot", ".gv"), False, True, "Graphviz DOT", streaming=True),
     Format("graphml", "graphml", (".graphml",), False, True, "GraphML (networkx, yEd, Gephi)"),
     Format("mermaid", "mermaid", (".mmd", ".mermaid"), False, True, "Mermaid flowchart", streaming=True),
-    Format("argdown", "argdown", (".argdown", ".ad"), True, True, "Argdown"),
+    Format("argdown", "argdown", (".argdown", ".ad"), True, True, "Argdown", comments=True),
     Format("aif", "aif", (".aif",), True, True, "AIF JSON (AIFdb, OVA, xAIF)"),
     Format("kialo", "kialo", (".kialo",), True, False, "Kialo discussion export (text)"),
     Format(
@@ -247,15 +254,17 @@ def load(
     fmt: str | None = None,
     max_bytes: int | None = None,
     refresh: bool = True,
+    comments: bool = False,
 ) -> ArgumentMap:
     """Read a map in any readable format; ``None`` is the bundled essay map.
 
     A binary format (an argmap store) is recognised by its first bytes and read from its
     path; ``refresh`` says whether a store whose sources changed is rebuilt (else refused).
-    Raises `MapError` (with file, line and column) for anything wrong with the input.
+    With ``comments``, one warning says how many comment lines the map does not keep (for a
+    conversion). Raises `MapError` (with file, line and column) for anything wrong with the input.
     """
     # frameworks=False reads every format as a map
-    return cast("ArgumentMap", _load(path, fmt, max_bytes, refresh, frameworks=False))
+    return cast("ArgumentMap", _load(path, fmt, max_bytes, refresh, frameworks=False, comments=comments))
 
 
 def load_map_or_framework(
@@ -272,7 +281,13 @@ def load_map_or_framework(
 
 
 def _load(
-    path: str | Path | None, fmt: str | None, max_bytes: int | None, refresh: bool, *, frameworks: bool
+    path: str | Path | None,
+    fmt: str | None,
+    max_bytes: int | None,
+    refresh: bool,
+    *,
+    frameworks: bool,
+    comments: bool = False,
 ) -> ArgumentMap | Framework:
     target = bundled_map_path() if path is None else path
     binary = binary_format(target, fmt)
@@ -282,16 +297,23 @@ def _load(
             return load(source, max_bytes=max_bytes)
 
         return binary.load().read_path(target, read=read_source, refresh=refresh)  # type: ignore[no-any-return]
-    text = read_text(target, max_bytes=max_bytes)
     name = str(target)
-    try:
-        reader = choose_reader(name, text, fmt)
-        if frameworks and reader.framework_only:
-            return reader.read_framework(text, path=name)
-        with gc_paused():
-            return reader.read(text, path=name)
-    except MapError as exc:
-        raise exc.with_path(name) from None
+    with progress_step("read", name):
+        text = read_text(target, max_bytes=max_bytes)
+        try:
+            reader = choose_reader(name, text, fmt)
+            if frameworks and reader.framework_only:
+                return reader.read_framework(text, path=name)
+            with gc_paused():
+                amap = reader.read(text, path=name)
+        except MapError as exc:
+            raise exc.with_path(name) from None
+    if comments and (lines := reader.comment_lines(text)):
+        warn(
+            f"{lines} comment line{'s are' if lines != 1 else ' is'} not kept: a map holds no comments",
+            path=name,
+        )
+    return amap
 
 
 def binary_format(path: str | Path, name: str | None) -> Format | None:

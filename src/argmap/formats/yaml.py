@@ -12,6 +12,7 @@ column of every node, so a valid million-claim map never pays for them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -362,6 +363,37 @@ def read_lenient(text: str, *, path: str | None = None) -> tuple[ArgumentMap, st
     ``argmap check`` reports every cross-reference problem itself, each at its location.
     """
     return _read(text, path, lenient=True)
+
+
+def comment_lines(text: str) -> int:
+    """How many lines hold a ``#`` comment, which a map does not keep (``convert`` says so).
+
+    A ``#`` starts a comment at the start of a line or after a space, outside any scalar: the
+    scanner's scalar tokens tell where the scalars are, quoted and block ones included.
+    """
+    import bisect
+
+    candidates = [m.start() for m in _COMMENT_START.finditer(text)]
+    if not candidates:
+        return 0
+    scalars = [
+        (token.start_mark.index, token.end_mark.index)
+        for token in yaml.scan(text, Loader=Loader)
+        if isinstance(token, yaml.ScalarToken)
+    ]
+    starts = [start for start, _end in scalars]
+    lines: set[int] = set()
+    line, seen = 0, 0
+    for offset in candidates:
+        line, seen = line + text.count("\n", seen, offset), offset
+        place = bisect.bisect_right(starts, offset) - 1
+        if place < 0 or offset >= scalars[place][1]:
+            lines.add(line)
+    return len(lines)
+
+
+#: Where a YAML comment may start: ``#`` at the start of a line or after a blank.
+_COMMENT_START = re.compile(r"(?:^|(?<=[ \t]))#", re.MULTILINE)
 
 
 def _read(text: str, path: str | None, *, lenient: bool) -> tuple[ArgumentMap, str | None, Locator]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from argmap.model.schema import Claim, Meta
-from argmap.model.vocabulary import KINDS
+from argmap.model.vocabulary import ID_RULE, KINDS
 
 __all__ = ["describe_error"]
 
@@ -45,7 +45,7 @@ def describe_error(error: Any, data: Any) -> tuple[str, str | None]:
     if kind == "string_pattern_mismatch":
         return (
             f"{field} {_value_at(data, loc)!r}{where} is not a valid claim id",
-            "ids use lowercase letters, digits, '-', '_' and '.', and start with a letter or digit",
+            ID_RULE,
         )
     if kind == "literal_error":
         value = _value_at(data, loc)

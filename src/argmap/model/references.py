@@ -5,11 +5,11 @@ Kept apart from the schema so `check` can list every problem while validation st
 
 from __future__ import annotations
 
-from collections.abc import Generator, Iterator, Mapping
+from collections.abc import Collection, Generator, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from argmap.model.vocabulary import RELATIONS
+from argmap.model.vocabulary import ID_RULE, RELATIONS, is_claim_id, normalize_id
 
 if TYPE_CHECKING:
     from argmap.model.schema import ArgumentMap, Claim
@@ -87,9 +87,21 @@ def _duplicate_ids(claims: list[Claim]) -> Generator[Problem, None, dict[str, in
 
 
 def _unknown_id(target: str, loc: Loc, known: Mapping[str, object]) -> Problem:
-    from argmap.errors import no_such_id, suggest_id
+    from argmap.errors import no_such_id
 
-    return Problem(loc, "unknown_id", no_such_id(target), suggest_id(target, known))
+    return Problem(loc, "unknown_id", no_such_id(target), unknown_id_hint(target, known))
+
+
+def unknown_id_hint(word: str, known_ids: Collection[str]) -> str:
+    """The hint for an id no claim has: the closest ids and, when ``word`` could not be an id
+    at all (``argmap show 'two words'``), which characters an id is made of."""
+    from argmap.errors import suggest_id
+
+    hint = suggest_id(word, known_ids)
+    if is_claim_id(normalize_id(word)):
+        return hint
+    rule = f"{word!r} cannot be an id: {ID_RULE}"
+    return rule if hint == "check the spelling" else f"{hint} ({rule})"
 
 
 def _relation_problems(claim: Claim, index: int, known: Mapping[str, object]) -> Iterator[Problem]:

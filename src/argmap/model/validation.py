@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 
 from pydantic_core import InitErrorDetails, ValidationError
 
-from argmap.errors import MapError
+from argmap.errors import MapError, progress_advance, progress_step
 from argmap.model.messages import describe_error
 from argmap.model.schema import ArgumentMap, Claim
 
@@ -25,9 +25,11 @@ def validate(
     maps. The caller's ``data["claims"]`` is left full of None.
     """
     context = {"source_text": source_text, "lenient": lenient}
-    if consume and _big(data):
-        data = {**data, "claims": _validate_claims_consuming(data["claims"])}
-    return ArgumentMap.model_validate(data, context=context)
+    claims = data.get("claims") if type(data) is dict else None
+    with progress_step("validate", total=len(claims) if type(claims) is list else None):
+        if consume and _big(data):
+            data = {**data, "claims": _validate_claims_consuming(data["claims"])}
+        return ArgumentMap.model_validate(data, context=context)
 
 
 def _big(data: Any) -> bool:
@@ -80,6 +82,7 @@ def _validate_claims_consuming(claims: list[Any]) -> list[Claim]:
                 hide_input=True,
             ) from None
         claims[start : start + CHUNK] = [None] * len(chunk)
+        progress_advance(start + len(chunk))
         del chunk
     return models
 
