@@ -225,7 +225,8 @@ def hardness_table(seeds: tuple[int, ...], timeout: float) -> None:
             with control.solve(yield_=True, async_=True) as handle:
                 if handle.wait(timeout):
                     model = handle.model()
-                    answer = "none" if model is None else f"{len(model.symbols(shown=True))} arguments"
+                    size = 0 if model is None else len(model.symbols(shown=True))
+                    answer = "none" if model is None else f"{size} argument{'s' if size > 1 else ''}"
                 else:
                     handle.cancel()
                     answer = f"> {timeout:g} s"
