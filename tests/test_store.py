@@ -139,6 +139,24 @@ def test_any_map_through_the_store_answers_as_the_file(tmp_path: Path, amap: Arg
     assert argmap.load(store_path) == amap
 
 
+@pytest.mark.parametrize("word", ["locutions", "nodeID", "AIF"])
+def test_a_claim_text_that_is_an_aif_key_stays_argmap_json(tmp_path: Path, word: str) -> None:
+    """The case hypothesis found: a text (or quote, title) that is one of AIF's keys made the
+    content sniffing read argmap JSON as AIF."""
+    from argmap.formats import sniff
+
+    amap = ArgumentMap.model_validate(
+        {"meta": {"title": word}, "claims": [{"id": "c0", "kind": "thesis", "text": word, "quote": word}]}
+    )
+    path = tmp_path / "any.json"
+    path.write_text(argmap_json.write(amap), encoding="utf-8")
+    sniffed = sniff(path.read_text(encoding="utf-8"))
+    assert sniffed is not None and sniffed.name == "json"
+    store_path = index([path], tmp_path / "any.db")
+    same_answers(amap, path, open_map(store_path), ["c0"])
+    assert argmap.load(path) == argmap.load(store_path) == amap
+
+
 # --- versions and migrations ----------------------------------------------------------------
 
 

@@ -196,13 +196,27 @@ class MapWarning(UserWarning):
         super().__init__(f"{location}: {message}" if located else message)
 
 
+class DraftWarning(MapWarning):
+    """A map whose structure is sound but that is not finished: a quote not (yet) verbatim
+    in its source text, a source text that cannot be read, claims not connected to any thesis.
+
+    The viewing commands show such a draft with these warnings; ``argmap check`` reports the
+    same problems as errors (and ignores the warnings).
+    """
+
+
 def warn(
-    message: str, *, path: str | None = None, line: int | None = None, column: int | None = None
+    message: str,
+    *,
+    path: str | None = None,
+    line: int | None = None,
+    column: int | None = None,
+    category: type[MapWarning] = MapWarning,
 ) -> None:
     """Emit a located `MapWarning` (stacklevel points at the reader's caller)."""
     import warnings
 
-    warnings.warn(MapWarning(message, Location(path, line, column)), stacklevel=3)
+    warnings.warn(category(message, Location(path, line, column)), stacklevel=3)
 
 
 @contextmanager

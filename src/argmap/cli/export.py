@@ -19,6 +19,7 @@ from argmap.cli.options import (
     load_map,
     settings,
 )
+from argmap.cli.store import map_file
 from argmap.errors import MapError
 
 
@@ -51,7 +52,7 @@ def convert(
     options = settings(ctx)
     options = options._replace(map=Path(source), from_format=from_format or options.from_format)
     amap = load_map(options, comments=True)
-    write_document(export_document(amap, writer, source=source, target=output), output)
+    write_document(export_document(amap, writer, source=map_file(options), target=output), output)
 
 
 def export(
@@ -107,7 +108,7 @@ def export(
         claim_id=claim_id,
         depth=depth,
         drawing=Drawing(cluster_by, wrap, rankdir, status),
-        source=options.map,
+        source=map_file(options),
         target=output,
         bipolar=bipolar,
     )

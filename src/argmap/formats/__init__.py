@@ -117,7 +117,7 @@ for _builtin in (
     Format(
         "yaml", "yaml", (".yaml", ".yml"), True, True, "argmap's native YAML", lenient=True, comments=True
     ),
-    Format("json", "json", (".json",), True, True, "argmap JSON (node-link, versioned)"),
+    Format("json", "json", (".json",), True, True, "argmap JSON (node-link, versioned)", lenient=True),
     Format("dot", "dot", (".dot", ".gv"), False, True, "Graphviz DOT", streaming=True),
     Format("graphml", "graphml", (".graphml",), False, True, "GraphML (networkx, yEd, Gephi)"),
     Format("mermaid", "mermaid", (".mmd", ".mermaid"), False, True, "Mermaid flowchart", streaming=True),
@@ -191,12 +191,7 @@ def sniff(text: str) -> Format | None:
     if _ARGDOWN_TITLE.match(head):
         return FORMATS.get("argdown")
     if head.startswith(("{", "[")):
-        if (
-            '"nodeID"' in head
-            or '"AIF"' in head
-            or '"locutions"' in head
-            or ('"nodes"' in head and _AIF_NODE_TYPE.search(head))
-        ):
+        if _looks_like_aif(head):
             return FORMATS.get("aif")
         return FORMATS["json"]
     if head.startswith(("Discussion Title:", "Discussion Name:")) and "kialo" in FORMATS:
@@ -212,6 +207,20 @@ def sniff(text: str) -> Format | None:
 #: a JSON array never starts like that.
 _ARGDOWN_TITLE = re.compile(r"(?:\[[^\]\n\"]+\]|<[^>\n]+>):")
 _AIF_NODE_TYPE = re.compile(r'"type"\s*:\s*"(?:I|RA|CA|MA|PA|L|YA|TA)"')
+#: Keys only AIF documents have. A key is followed by ':', which a string value never is
+#: (and inside a text the quotes are escaped), so a claim whose text, tag or section is
+#: one of these words cannot match.
+_AIF_KEY = re.compile(r'"(?:nodeID|locutions|AIF)"\s*:')
+#: argmap JSON opens with one of its own top-level keys (``format`` as it writes it).
+_ARGMAP_JSON_START = re.compile(r'\{\s*"(?:format|version|directed|multigraph|meta|claims)"\s*:')
+
+
+def _looks_like_aif(head: str) -> bool:
+    """AIF by its structure (its own keys, or nodes typed I/RA/CA...), never by a word in a
+    text: argmap's own top-level keys win."""
+    if _ARGMAP_JSON_START.match(head):
+        return False
+    return bool(_AIF_KEY.search(head) or ('"nodes"' in head and _AIF_NODE_TYPE.search(head)))
 
 
 def choose_reader(path: str | Path | None, text: str, name: str | None = None) -> Format:

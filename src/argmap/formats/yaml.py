@@ -337,8 +337,12 @@ def _syntax_error(exc: yaml.MarkedYAMLError, path: str | None, text: str) -> Map
     hint = "check the indentation and quoting here"
     lines = text.splitlines() if mark else []
     line_text = lines[mark.line] if mark and mark.line < len(lines) else ""
+    deeper = _over_indented(lines, mark.line) if mark else None
     if mark and "\t" in line_text[: mark.column + 1]:
         hint = "YAML does not allow tabs for indentation; use spaces"
+    elif mark and deeper is not None:
+        message, hint, column = deeper
+        return MapError(f"not valid YAML: {message}", path=path, line=mark.line + 1, column=column, hint=hint)
     elif "maximum nesting depth" in problem:
         hint = "no argument map nests this deep; is this the right file?"
     elif "mapping values are not allowed" in problem:
@@ -350,6 +354,36 @@ def _syntax_error(exc: yaml.MarkedYAMLError, path: str | None, text: str) -> Map
         column=mark.column + 1 if mark else None,
         hint=hint,
     )
+
+
+#: ``key: value`` on one line: (indentation, "- " of a list item, key, value).
+_KEY_LINE = re.compile(r"^( *)(- +)?([^\s#'\"{}\[\],:-][^:#]*?) *:(?: +(.*))?$")
+_TOP_AND_META_KEYS = frozenset({"meta", "claims", "title", "author", "source", "licence", "url"})
+
+
+def _over_indented(lines: list[str], at: int) -> tuple[str, str, int] | None:
+    """(message, hint, column) when line ``at`` holds a key indented deeper than the key
+    above it, whose value is on its own line: the parser then reads the key as more of that
+    value, and its complaint (about ': ' or a missing key) would point the wrong way."""
+    here = _KEY_LINE.match(lines[at]) if at < len(lines) else None
+    if here is None or here.group(2):
+        return None
+    above = next(
+        (line for line in reversed(lines[:at]) if line.strip() and not line.lstrip().startswith("#")), None
+    )
+    previous = _KEY_LINE.match(above) if above is not None else None
+    if previous is None or not previous.group(4):
+        return None  # a key after 'key:' alone is rightly deeper: it opens a nested mapping
+    column = len(here.group(1)) + 1
+    if column <= len(previous.group(1)) + len(previous.group(2) or "") + 1:
+        return None
+    key, other = here.group(3).strip(), previous.group(3).strip()
+    section = next((line.split(":")[0] for line in reversed(lines[:at]) if line[:1].isalpha()), "")
+    owner = {"claims": "this claim", "meta": "meta"}.get(section, "this mapping")
+    hint = f"align it with the other keys of {owner}"
+    if key not in _CLAIM_KEYS and key not in _TOP_AND_META_KEYS:
+        hint += f" (or, if it goes on the value of {other!r}, put that value in quotes)"
+    return f"{key!r} is indented deeper than {other!r} above it", hint, column
 
 
 def read(text: str, *, path: str | None = None) -> ArgumentMap:

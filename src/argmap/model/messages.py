@@ -43,8 +43,10 @@ def describe_error(error: Any, data: Any) -> tuple[str, str | None]:
     if kind == "missing":
         return f"the required key {field!r} is missing{where}", f"add '{field}: ...'"
     if kind == "string_pattern_mismatch":
+        # an entry of a list of ids (``supports: [a, Bad Id]``) is named by its list
+        name = f"{parent} entry" if loc and isinstance(loc[-1], int) else field
         return (
-            f"{field} {_value_at(data, loc)!r}{where} is not a valid claim id",
+            f"{name} {_value_at(data, loc)!r}{where} is not a valid claim id",
             ID_RULE,
         )
     if kind == "literal_error":

@@ -162,22 +162,13 @@ def show_check(report: CheckReport, output: str) -> None:
     """Findings as ``text`` (one line each and a summary), ``json`` or ``github`` annotations."""
     errors, warnings = report.errors, report.warnings
     if output == "json":
-        unusable = [
-            {"path": p.path, "line": p.line, "column": p.column, "message": str(p)}
-            for e in report.unusable
-            for p in e.problems
-        ]
+        unusable = [f.to_json() for f in report.unreadable]
         findings = [f.to_json() for f in report.findings]
         print_json({"findings": findings, "unusable": unusable, "errors": errors, "warnings": warnings})
         return
-    for finding in report.findings:
+    # An unusable file's problems are AM100 findings, written like every other one.
+    for finding in [*report.findings, *report.unreadable]:
         sys.stdout.write((finding.github() if output == "github" else finding.text()) + "\n")
-    for error in report.unusable:
-        for problem in error.problems:
-            say_error(str(problem))
-    if output == "github":
-        for finding in report.unreadable:
-            sys.stdout.write(finding.github() + "\n")
     if output == "text":
         files = f"{report.files} file{'s' if report.files != 1 else ''}"
         sys.stdout.write(
