@@ -1,19 +1,30 @@
 """Timings for the clingo-backed solver (argmap.argumentation.asp), printed as Markdown.
 
     PYTHONPATH=src python benchmarks/bench_solver.py [--corpus ../shared/corpus/af]
-        [--timeout 20] [--seed 7] [--baseline-commit 38a32eb] [--quick]
+        [--timeout 20] [--large-timeout 30] [--seed 7] [--baseline-commit 38a32eb] [--quick | --hardness]
 
-Per semantics and framework: time to the first extension (`one_extension`), to the count
-(`count_extensions`, stopped at --timeout), one credulous acceptance query and, for preferred,
-one sceptical query (of the first grounded-undecided argument, the hard case: a grounded IN or
-OUT argument is answered without clingo). Frameworks: every corpus instance, and seeded random
-ones, Erdős–Rényi (m = n·k uniformly drawn attacks) and Barabási–Albert (each new argument
-attacks or is attacked by k earlier ones, picked by degree), for n in 1k/10k/100k.
+Three tables, each cell one run of the library call, in seconds (`> T` when the timeout T
+stopped it):
 
-The grid is a subset of 3 sizes × k in 2..8: k ∈ {2, 4, 8} at 1k, k = 4 at 10k (the target
-size) and k = 2 at 100k, because every cell runs seven semantics and four tasks with a timeout
-each on a shared two-core machine; the full grid would take well over the ten minutes this
-script is meant to take.
+- the corpus: every instance, all seven semantics, four tasks each (`one_extension`,
+  `count_extensions`, credulous `acceptance`, and sceptical `acceptance` for preferred and
+  stable), reported as the slowest instance per semantics and task;
+- 1,000 arguments: Erdős–Rényi (m = n·k uniformly drawn attacks) and Barabási–Albert (each new
+  argument attacks or is attacked by k earlier ones, picked by degree), k ∈ {2, 4, 8}, the same
+  four tasks, timeout --timeout;
+- 10,000 arguments with k = 4 (the issue's target size) and 100,000 with k = 2, both generators:
+  the target tasks only, first extension and the acceptance queries (a count there is the full
+  enumeration), with the number of grounded-undecided arguments, timeout --large-timeout.
+  Skipped with --quick.
+
+`--hardness` prints only the question under every preferred task on ER frameworks (k = 4 from
+1k to 10k arguments, and k = 3, 5 at 10k; three seeds): is there a non-empty admissible set
+among the grounded-undecided arguments, clingo on `admissible.lp`, timeout --timeout.
+
+The acceptance queries ask about the first grounded-undecided argument, the hard case: a
+grounded IN or OUT argument is answered without clingo. The grid is this subset of
+{1k, 10k, 100k} × k in 2..8 because each cell runs seven semantics with a timeout per task on a
+shared two-core machine.
 
 Baseline: the pure-Python backtracking search argmap used before, loaded from ``git show
 <commit>:src/argmap/argumentation/semantics.py`` into a temporary module and run in a child
@@ -32,6 +43,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -86,26 +98,48 @@ def undecided_argument(fw: Framework) -> str:
     return next((fw.arguments[i] for i, code in enumerate(codes) if code == 4), fw.arguments[0])
 
 
+SCEPTICAL = ("preferred", "stable")  # sceptical queries that need more than one extension
+
+
+def acceptance_cells(fw: Framework, semantics: str, target: str, timeout: float) -> tuple[str, str]:
+    """Credulous and (for `SCEPTICAL`) sceptical acceptance of ``target``, timed."""
+    if not target:
+        return "-", "-"
+    credulous = cell(partial(asp.acceptance, fw, semantics, target, timeout=timeout), timeout)
+    sceptical = "-"
+    if semantics in SCEPTICAL:
+        sceptical = cell(
+            partial(asp.acceptance, fw, semantics, target, sceptical=True, timeout=timeout), timeout
+        )
+    return credulous, sceptical
+
+
 def solver_rows(name: str, fw: Framework, timeout: float) -> list[str]:
+    """One row per semantics: first extension, count, and the acceptance queries."""
     target = undecided_argument(fw) if len(fw) else ""
     rows = []
     for semantics in SOLVED:
-        first = cell(lambda s=semantics: asp.one_extension(fw, s, timeout=timeout), timeout)
-        count_text, count = timed_cell(
-            lambda s=semantics: asp.count_extensions(fw, s, timeout=timeout), timeout
-        )
+        first = cell(partial(asp.one_extension, fw, semantics, timeout=timeout), timeout)
+        count_text, count = timed_cell(partial(asp.count_extensions, fw, semantics, timeout=timeout), timeout)
         number = str(count.count) if count.exact else f"≥ {count.count}"
-        credulous = sceptical = "-"
-        if target:
-            credulous = cell(lambda s=semantics: asp.acceptance(fw, s, target, timeout=timeout), timeout)
-            if semantics == "preferred":
-                sceptical = cell(
-                    lambda s=semantics: asp.acceptance(fw, s, target, sceptical=True, timeout=timeout),
-                    timeout,
-                )
+        credulous, sceptical = acceptance_cells(fw, semantics, target, timeout)
         rows.append(
             f"| {name} | {semantics} | {first} | {count_text} | {number} | {credulous} | {sceptical} |"
         )
+    return rows
+
+
+def large_rows(name: str, fw: Framework, timeout: float) -> list[str]:
+    """The target tasks on a large framework: first extension and the acceptance queries."""
+    undecided = sum(1 for code in grounded_codes(fw) if code == 4)
+    target = undecided_argument(fw)
+    rows = []
+    for semantics in SOLVED:
+        search_text, search = timed_cell(partial(asp.one_extension, fw, semantics, timeout=timeout), timeout)
+        if search.exists is False:
+            search_text += " (none)"
+        credulous, sceptical = acceptance_cells(fw, semantics, target, timeout)
+        rows.append(f"| {name} | {undecided:,} | {semantics} | {search_text} | {credulous} | {sceptical} |")
     return rows
 
 
@@ -170,58 +204,75 @@ def corpus_frameworks(corpus: Path) -> list[tuple[str, Framework]]:
     return found
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus" / "af")
-    parser.add_argument("--timeout", type=float, default=20.0)
-    parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--baseline-commit", default="38a32eb")
-    parser.add_argument("--quick", action="store_true", help="the corpus and the 1k frameworks only")
-    options = parser.parse_args()
-    grid = [
-        ("ER", 1000, 2),
-        ("ER", 1000, 4),
-        ("ER", 1000, 8),
-        ("BA", 1000, 2),
-        ("BA", 1000, 4),
-        ("BA", 1000, 8),
-    ]
-    if not options.quick:
-        grid += [("ER", 10_000, 4), ("BA", 10_000, 4), ("ER", 100_000, 2), ("BA", 100_000, 2)]
-    random_frameworks = [
-        (f"{kind} n={n} k={k}", (erdos_renyi if kind == "ER" else barabasi_albert)(n, k, options.seed))
+HARDNESS_GRID = [(n, 4) for n in (1000, 2000, 3000, 5000, 10_000)] + [(10_000, 3), (10_000, 5)]
+
+
+def hardness_table(seeds: tuple[int, ...], timeout: float) -> None:
+    """The question under every preferred task on ER frameworks: a non-empty admissible set
+    among the grounded-undecided arguments (`asp._residual`), or a proof that none exists."""
+    import clingo
+
+    program = asp._encoding("admissible") + ":- not in(_)."
+    print("| ER n | k | seed | undecided | non-empty admissible set | seconds |")
+    print("|---:|---:|---:|---:|---|---:|")
+    for n, k in HARDNESS_GRID:
+        for seed in seeds:
+            residual, _ = asp._residual(erdos_renyi(n, k, seed))
+            control = clingo.Control(["--models=1"], logger=lambda code, message: None)
+            control.add("base", [], asp._facts(residual) + program)
+            control.ground([("base", [])])
+            start = time.perf_counter()
+            with control.solve(yield_=True, async_=True) as handle:
+                if handle.wait(timeout):
+                    model = handle.model()
+                    size = 0 if model is None else len(model.symbols(shown=True))
+                    answer = "none" if model is None else f"{size} argument{'s' if size > 1 else ''}"
+                else:
+                    handle.cancel()
+                    answer = f"> {timeout:g} s"
+            wall = time.perf_counter() - start
+            print(f"| {n:,} | {k} | {seed} | {len(residual):,} | {answer} | {wall:.2f} |", flush=True)
+    print()
+
+
+SMALL_GRID = [(kind, 1000, k) for kind in ("ER", "BA") for k in (2, 4, 8)]
+LARGE_GRID = [("ER", 10_000, 4), ("BA", 10_000, 4), ("ER", 100_000, 2), ("BA", 100_000, 2)]
+HEADER = "| framework | semantics | first (s) | count (s) | extensions | credulous (s) | sceptical (s) |"
+
+
+def generated(grid: list[tuple[str, int, int]], seed: int) -> list[tuple[str, Framework]]:
+    return [
+        (f"{kind} n={n} k={k}", (erdos_renyi if kind == "ER" else barabasi_albert)(n, k, seed))
         for kind, n, k in grid
     ]
-    header = "| framework | semantics | first (s) | count (s) | extensions | credulous (s) | sceptical (s) |"
-    print(header)
-    print("|---|---|---:|---:|---:|---:|---:|")
-    corpus = corpus_frameworks(options.corpus)
+
+
+def corpus_table(corpus: list[tuple[str, Framework]], timeout: float) -> None:
+    """The slowest corpus instance per semantics and task."""
+    tasks = ("first", "count", "credulous", "sceptical")
     worst: dict[tuple[str, str], float] = {}
     for name, fw in corpus:
-        for row in solver_rows(name, fw, options.timeout):
+        for row in solver_rows(name, fw, timeout):
             parts = [p.strip() for p in row.strip("|").split("|")]
-            for task, value in zip(
-                ("first", "count", "credulous", "sceptical"),
-                (parts[2], parts[3], parts[5], parts[6]),
-                strict=True,
-            ):
-                if value not in ("-",) and not value.startswith(">"):
+            for task, value in zip(tasks, (parts[2], parts[3], parts[5], parts[6]), strict=True):
+                if value != "-" and not value.startswith(">"):
                     worst[(parts[1], task)] = max(worst.get((parts[1], task), 0.0), float(value))
+                elif value.startswith(">"):
+                    worst[(parts[1], task)] = float("inf")
+    print(f"Corpus ({len(corpus)} instances): slowest instance per semantics and task, in seconds")
     print()
-    print("Corpus (20 instances): slowest instance per semantics and task, in seconds")
-    print()
-    print("| semantics | first | count | credulous | sceptical |")
+    print("| semantics | " + " | ".join(tasks) + " |")
     print("|---|---:|---:|---:|---:|")
     for semantics in SOLVED:
-        values = [worst.get((semantics, task)) for task in ("first", "count", "credulous", "sceptical")]
-        print(f"| {semantics} | " + " | ".join("-" if v is None else f"{v:.2f}" for v in values) + " |")
+        values = [worst.get((semantics, task)) for task in tasks]
+        texts = ["-" if v is None else f"> {timeout:g}" if v == float("inf") else f"{v:.2f}" for v in values]
+        print(f"| {semantics} | " + " | ".join(texts) + " |")
     print()
-    print(header)
-    print("|---|---|---:|---:|---:|---:|---:|")
-    for name, fw in random_frameworks:
-        for row in solver_rows(f"{name} ({len(fw.sources)} attacks)", fw, options.timeout):
-            print(row, flush=True)
-    print()
+
+
+def baseline_table(
+    corpus: list[tuple[str, Framework]], small: list[tuple[str, Framework]], options: Any
+) -> None:
     print("Baseline: the old backtracking search, enumerating every extension (seconds, count)")
     print()
     print("| framework | complete | preferred | stable |")
@@ -234,17 +285,54 @@ def main() -> None:
                 value = baseline_cell(module, fw, semantics, options.timeout)
                 if not value.startswith(">"):
                     slowest[semantics] = max(slowest[semantics], float(value.split()[0]))
-        print("| corpus (slowest of 20) | " + " | ".join(f"{v:.2f}" for v in slowest.values()) + " |")
-        for name, fw in random_frameworks:
-            if len(fw) > 1000:
-                continue
-            cells = [
-                baseline_cell(module, fw, s, options.timeout) for s in ("complete", "preferred", "stable")
-            ]
+        print(
+            f"| corpus (slowest of {len(corpus)}) | "
+            + " | ".join(f"{v:.2f}" for v in slowest.values())
+            + " |"
+        )
+        for name, fw in small:
+            cells = [baseline_cell(module, fw, s, options.timeout) for s in slowest]
             print(f"| {name} | " + " | ".join(cells) + " |", flush=True)
     print()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus" / "af")
+    parser.add_argument("--timeout", type=float, default=20.0, help="per task: corpus and 1k")
+    parser.add_argument("--large-timeout", type=float, default=30.0, help="per task: 10k and 100k")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--baseline-commit", default="38a32eb")
+    parser.add_argument("--quick", action="store_true", help="the corpus and the 1k frameworks only")
+    parser.add_argument(
+        "--hardness", action="store_true", help="only the non-empty admissible question on ER frameworks"
+    )
+    options = parser.parse_args()
+    if options.hardness:
+        hardness_table((options.seed, options.seed + 1, options.seed + 2), options.timeout)
+        return
+    corpus = corpus_frameworks(options.corpus)
+    corpus_table(corpus, options.timeout)
+    small = generated(SMALL_GRID, options.seed)
+    print(HEADER)
+    print("|---|---|---:|---:|---:|---:|---:|")
+    for name, fw in small:
+        for row in solver_rows(f"{name} ({len(fw.sources)} attacks)", fw, options.timeout):
+            print(row, flush=True)
+    print()
+    if not options.quick:
+        print(
+            "| framework | undecided after grounded | semantics | first (s) | credulous (s) | sceptical (s) |"
+        )
+        print("|---|---:|---|---:|---:|---:|")
+        for name, fw in generated(LARGE_GRID, options.seed):
+            for row in large_rows(f"{name} ({len(fw.sources):,} attacks)", fw, options.large_timeout):
+                print(row, flush=True)
+        print()
+    baseline_table(corpus, small, options)
     print(
-        f"python {sys.version.split()[0]}, clingo {__import__('clingo').__version__}, timeout {options.timeout:g} s"
+        f"python {sys.version.split()[0]}, clingo {__import__('clingo').__version__}, "
+        f"timeout {options.timeout:g} s (10k/100k: {options.large_timeout:g} s)"
     )
 
 

@@ -162,6 +162,8 @@ def test_timeout_says_what_was_found_so_far() -> None:
     assert search.timed_out and not search.exhausted and search.exists in (True, None)
     count = asp.count_extensions(pairs, "stable", timeout=0.0)
     assert count.timed_out and not count.exact
+    # preferred always has an extension: a count stopped before the first one still says 1
+    assert asp.count_extensions(pairs, "preferred", timeout=0.0).count >= 1
     answer = asp.acceptance(pairs, "stage", "x", sceptical=True, timeout=0.0)
     assert answer.timed_out and answer.accepted is None
 
@@ -372,6 +374,19 @@ def test_evaluate_tasks_in_text_and_json(run, odd_cycle) -> None:  # type: ignor
     data = json.loads(out("-s", "preferred", "--accepts", "2", "--json"))
     assert (data["accepted"], data["witness"], data["mode"]) == (False, None, "credulous")
     assert json.loads(out("-s", "stage", "--count", "--json"))["count"] == 3
+
+
+def test_evaluate_timeout_before_any_extension(run, odd_cycle, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from argmap.argumentation import asp
+
+    stopped = asp.Search("preferred", [], exhausted=False, timed_out=True)
+    monkeypatch.setattr(asp, "one_extension", lambda *args, **kwargs: stopped)
+    result = run("--map", odd_cycle, "evaluate", "-s", "preferred", "--one", "--timeout", "5")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        "no preferred extension found before the timeout",
+        "stopped by --timeout 5: the answer above is what was found so far",
+    ]
 
 
 def test_evaluate_task_errors(run, odd_cycle) -> None:  # type: ignore[no-untyped-def]

@@ -382,7 +382,9 @@ def count_extensions(
         for _ in iterator:
             count += 1
     except SolverTimeout:
-        return Count(semantics, count, exact=False, timed_out=True)
+        # every finite framework has an extension under each semantics but stable
+        bound = count if semantics == "stable" else max(count, 1)
+        return Count(semantics, bound, exact=False, timed_out=True)
     finally:
         iterator.close()
     return Count(semantics, count, exact=True)

@@ -115,7 +115,7 @@ def _enumeration(job: _Job) -> tuple[list[str], bool]:
     )
     if search.exists is False:
         return [f"no {semantics} extension"], False
-    lines = [_set(e) for e in search.extensions]
+    lines = [_set(e) for e in search.extensions] or [f"no {semantics} extension found before the timeout"]
     if not task.one and not search.exhausted and not search.timed_out:
         lines.append(f"(the first {len(lines)}; there are more: --count counts them)")
     return lines, search.timed_out
