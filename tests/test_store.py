@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import sqlite3
@@ -37,6 +38,8 @@ def same_answers(amap: ArgumentMap, map_path: str | Path | None, store: Any, ids
     file_index, store_index = Index.of(amap), Index.of(store)
     assert isinstance(store_index, type(file_index))
     for claim_id in ids:
+        assert store_index.outgoing[claim_id] == file_index.outgoing[claim_id]
+        assert store_index.incoming[claim_id] == file_index.incoming[claim_id]
         assert describe(store_index, claim_id) == describe(file_index, claim_id)
         for direction in ("down", "up"):
             for depth in (None, 0, 2):
@@ -91,6 +94,51 @@ def test_a_generated_map_through_the_store_both_search_paths(tmp_path: Path) -> 
         assert store.full_text is fts
         same_answers(amap, path, store, ids)
         assert argmap.load(store_path) == amap
+        if fts:
+            assert_full_text_matches_the_claims(store_path)
+
+
+def assert_full_text_matches_the_claims(store_path: Path) -> None:
+    """FTS5's own check: the index (made beside the store and copied in) is the index of the
+    store's claims, and no file of the build is left behind."""
+    connection = sqlite3.connect(store_path)
+    try:
+        connection.execute("INSERT INTO claim_search (claim_search) VALUES ('integrity-check')")
+    finally:
+        connection.close()
+    assert not [p for p in store_path.parent.iterdir() if p.name.startswith(f".{store_path.name}.")]
+
+
+def test_the_full_text_index_is_made_in_the_store_where_the_copy_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if not fts5_available():
+        pytest.skip("this SQLite has no FTS5 trigram tokenizer")
+    store_build = importlib.import_module("argmap.store.build")  # the package's `build` is the function
+    monkeypatch.setattr(store_build, "copy_into", lambda connection, side: False)
+    store_path = index([bundled_map_path()], tmp_path / "essay.db")
+    amap = argmap.load()
+    store = open_map(store_path)
+    assert store.full_text
+    same_answers(amap, None, store, [c.id for c in amap.claims])
+    assert_full_text_matches_the_claims(store_path)
+
+
+def test_a_guarded_sqlite_refuses_the_copy_and_keeps_the_store_whole(tmp_path: Path) -> None:
+    if not fts5_available() or not hasattr(sqlite3.Connection, "setconfig"):
+        pytest.skip("needs FTS5 trigram and Connection.setconfig (Python 3.12)")
+    from argmap.store.fulltext import SideIndex, copy_into
+
+    side = SideIndex(str(tmp_path / "side.db"))
+    side.add(1, [(1, "alpha")])
+    side.finish()
+    connection = sqlite3.connect(tmp_path / "store.db", isolation_level=None)
+    connection.execute("CREATE TABLE claims (rid INTEGER PRIMARY KEY, folded TEXT)")
+    connection.setconfig(sqlite3.SQLITE_DBCONFIG_DEFENSIVE, True)  # type: ignore[attr-defined]
+    assert copy_into(connection, side.path) is False
+    assert (
+        connection.execute("SELECT name FROM sqlite_master WHERE name LIKE 'claim_search%'").fetchall() == []
+    )
 
 
 @st.composite

@@ -1,0 +1,130 @@
+"""The full-text index, made in a thread beside the store while the rest of it is written.
+
+Tokenizing every claim into trigrams is the biggest step of a build. SQLite lets go of the GIL
+while it works, so a second connection makes the index in a file of its own and overlaps the
+Python work on claims and relations and the store's other indexes; its tables are then copied
+into the store, which declares the same full-text table. Where SQLite refuses to write those
+tables directly (a build that guards FTS5's own tables), the store makes the index from its
+claims instead, as before.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import threading
+from collections.abc import Iterable
+
+#: The full-text table over the claims' folded text (``{schema}``: "" or "main.").
+DDL = (
+    "CREATE VIRTUAL TABLE {schema}claim_search USING fts5(folded, content='claims', content_rowid='rid', "
+    "tokenize='trigram case_sensitive 1', detail='none')"
+)
+#: The tables FTS5 keeps its index in (the content is the store's claims table).
+SHADOWS = ("data", "idx", "docsize", "config")
+#: The tokens FTS5 holds in memory before writing a segment: its default (1 MiB) makes many
+#: small segments that it then merges.
+HASHSIZE = 32 << 20
+
+
+def open_for_build(path: str, *, check_same_thread: bool = True) -> sqlite3.Connection:
+    """A connection to a new file that becomes visible only when complete: no journal, no
+    syncs, no locks to share, sorts in memory."""
+    connection = sqlite3.connect(path, isolation_level=None, check_same_thread=check_same_thread)
+    for pragma in (
+        "journal_mode = OFF",
+        "synchronous = OFF",
+        "locking_mode = EXCLUSIVE",
+        "temp_store = MEMORY",
+        "cache_size = -262144",
+    ):
+        connection.execute(f"PRAGMA {pragma}")
+    return connection
+
+
+def tune(connection: sqlite3.Connection, schema: str = "") -> None:
+    """A larger in-memory batch of tokens, where this SQLite knows the setting."""
+    with contextlib.suppress(sqlite3.OperationalError):
+        connection.execute(
+            f"INSERT INTO {schema}claim_search (claim_search, rank) VALUES ('hashsize', ?)", (HASHSIZE,)
+        )
+
+
+class SideIndex:
+    """The full-text index of the claims given to `add`, tokenized in a background thread."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.connection = open_for_build(path, check_same_thread=False)
+        self.connection.execute("BEGIN")
+        self.connection.execute("CREATE TABLE claims (rid INTEGER PRIMARY KEY, folded TEXT NOT NULL)")
+        self.connection.execute(DDL.format(schema=""))
+        tune(self.connection)
+        self._thread: threading.Thread | None = None
+        self._error: BaseException | None = None
+
+    def add(self, first: int, rows: Iterable[tuple[int, str]]) -> None:
+        """Index ``rows`` (rid, folded text; rids from ``first`` on) after the rows given before.
+
+        The rows are copied in this thread (binding them needs the GIL); the tokenizing runs
+        in the background as one statement, which never waits for the GIL.
+        """
+        self.wait()
+        self.connection.executemany("INSERT INTO claims VALUES (?, ?)", rows)
+        self._thread = threading.Thread(target=self._index, args=(first,), daemon=True)
+        self._thread.start()
+
+    def _index(self, first: int) -> None:
+        try:
+            self.connection.execute(
+                "INSERT INTO claim_search (rowid, folded) SELECT rid, folded FROM claims WHERE rid >= ?",
+                (first,),
+            )
+        except BaseException as exc:  # noqa: BLE001 (handed to the building thread by `wait`)
+            self._error = exc
+
+    def wait(self) -> None:
+        """Until the rows given so far are indexed; their error, if any, is raised here."""
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+        if self._error is not None:
+            error, self._error = self._error, None
+            raise error
+
+    def finish(self) -> None:
+        self.wait()
+        self.connection.execute("COMMIT")
+        self.connection.close()
+
+    def abandon(self) -> None:
+        """Stop the background work and remove the file (the build failed or was interrupted)."""
+        self.connection.interrupt()
+        with contextlib.suppress(BaseException):
+            self.wait()
+        self.connection.close()
+        for leftover in (self.path, self.path + "-journal"):
+            with contextlib.suppress(OSError):
+                os.unlink(leftover)
+
+
+def copy_into(connection: sqlite3.Connection, side: str) -> bool:
+    """Declare the full-text table in the store (outside any transaction) and fill it with the
+    index made in ``side``; False where SQLite refuses, the store left without the table."""
+    connection.execute("ATTACH DATABASE ? AS side", (side,))
+    try:
+        connection.execute("BEGIN")
+        try:
+            connection.execute(DDL.format(schema="main."))
+            for shadow in SHADOWS:
+                table = f"claim_search_{shadow}"
+                connection.execute(f"DELETE FROM main.{table}")
+                connection.execute(f"INSERT INTO main.{table} SELECT * FROM side.{table}")
+        except sqlite3.DatabaseError:
+            connection.execute("ROLLBACK")
+            return False
+        connection.execute("COMMIT")
+        return True
+    finally:
+        connection.execute("DETACH DATABASE side")
