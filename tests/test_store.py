@@ -187,6 +187,19 @@ def test_any_map_through_the_store_answers_as_the_file(tmp_path: Path, amap: Arg
     assert argmap.load(store_path) == amap
 
 
+def test_words_after_a_nul_in_a_text_are_found(tmp_path: Path) -> None:
+    """SQLite's ``instr`` and full-text index stop at a NUL; the text after it is searched too."""
+    amap = ArgumentMap.model_validate(
+        {"claims": [{"id": "a", "text": "0"}, {"id": "b", "text": "\x00\r000"}]}
+    )
+    path = tmp_path / "nul.json"
+    path.write_text(argmap_json.write(amap), encoding="utf-8")
+    for fts in (True, False) if fts5_available() else (False,):
+        store: Any = open_map(index([path], tmp_path / f"nul-{fts}.db", fts=fts))
+        for words in (["000"], ["\x00", "000"], ["\x00\r000"]):
+            assert [c.id for c in select(store, words=words)] == ["b"]
+
+
 # --- versions and migrations ----------------------------------------------------------------
 
 

@@ -172,7 +172,7 @@ def _write_map(
     claims = amap.claims
     total = len(claims)
     first = rid + 1
-    folded = [" ".join(filter(None, (claim.id, claim.text, claim.quote))).casefold() for claim in claims]
+    folded = [_folded(claim) for claim in claims]
     if side is not None:
         side.add(first, zip(range(first, first + total), folded, strict=True))
     for start in range(0, total, BATCH):
@@ -242,6 +242,14 @@ def _claim_rows(
     for rid, claim, text in zip(range(first, first + len(claims)), claims, folded, strict=True):
         doc = claim.model_dump_json(by_alias=True, exclude_defaults=True)
         yield rid, number, claim.id, claim.kind, claim.section, text, doc
+
+
+def _folded(claim: Claim) -> str:
+    """What search looks in, as `argmap.analysis.queries.matches` folds it. SQLite's ``instr``
+    and full-text index stop at a NUL, which would hide the rest of the text from every word;
+    in its place goes another character (a word never holds a NUL here: such words are left
+    to ``matches``, which checks every row the SQL finds)."""
+    return " ".join(filter(None, (claim.id, claim.text, claim.quote))).casefold().replace("\x00", "\ufffd")
 
 
 def _tag_rows(claims: Sequence[Claim], first: int) -> Iterator[tuple[int, str]]:
