@@ -2,10 +2,11 @@
 
 The store is built in a temporary file beside the target and renamed over it only when it is
 complete, so a failed or interrupted index never leaves a broken store nor harms the old one.
-The build writes in WAL mode without syncing each step (the file is not live yet); before the
-rename it is checkpointed and switched back to a rollback journal, because a WAL file is tied
-to the store's path, not to the file, and a reader of the old store must never pair its WAL
-with the new one. Readers open the store read-only, so they never block a re-index.
+The temporary file is written with no journal and no syncs (it is not live yet; a failure
+throws it away) and ends in rollback-journal mode: a WAL file belongs to the store's path, not
+to the file, and a reader of the old store must never pair its WAL with the new one. Readers
+open the store read-only, so they never block a re-index. The full-text index is made at the
+same time in a file of its own (`argmap.store.fulltext`).
 """
 
 from __future__ import annotations
@@ -239,8 +240,11 @@ def _write_document(connection: sqlite3.Connection, number: int, source: Source,
 def _claim_rows(
     claims: Sequence[Claim], folded: Sequence[str], number: int, first: int
 ) -> Iterator[tuple[Any, ...]]:
+    from argmap.model import Claim
+
+    dump = Claim.__pydantic_serializer__.to_json  # `model_dump_json` without its Python wrapper
     for rid, claim, text in zip(range(first, first + len(claims)), claims, folded, strict=True):
-        doc = claim.model_dump_json(by_alias=True, exclude_defaults=True)
+        doc = dump(claim, by_alias=True, exclude_defaults=True).decode()
         yield rid, number, claim.id, claim.kind, claim.section, text, doc
 
 
@@ -267,39 +271,35 @@ def _relation_rows(number: int, claims: Sequence[Claim]) -> list[tuple[Any, ...]
         if claim.undercuts:
             for cut in claim.undercuts:
                 cuts.setdefault((cut.from_, cut.to), []).append(claim.id)
-    outs: dict[str, int] = {}
+    outs: dict[str, int] = {}  # edges so far from each claim (linked groups add to others')
     ins: dict[str, int] = {}
     rows: list[tuple[Any, ...]] = []
     add = rows.append
     for claim in claims:
         source = claim.id
+        out = outs.get(source, 0)
         for target in claim.supports:
-            made = (source, target, "supports", "", " ".join(cuts.get((source, target), ())) if cuts else "")
-            add((number, *made, outs.get(source, 0), ins.get(target, 0)))
-            outs[source] = outs.get(source, 0) + 1
-            ins[target] = ins.get(target, 0) + 1
-        for link in claim.linked:
-            group = (source, *link.with_)
-            undercutters = " ".join(u for premise in group for u in cuts.get((premise, link.to), ()))
-            for premise in group:
-                others = " ".join(p for p in group if p != premise)
-                add(
-                    (
-                        number,
-                        premise,
-                        link.to,
-                        "supports",
-                        others,
-                        undercutters,
-                        outs.get(premise, 0),
-                        ins.get(link.to, 0),
-                    )
-                )
-                outs[premise] = outs.get(premise, 0) + 1
-                ins[link.to] = ins.get(link.to, 0) + 1
+            at = ins.get(target, 0)
+            ins[target] = at + 1
+            undercutters = " ".join(cuts.get((source, target), ())) if cuts else ""
+            add((number, source, target, "supports", "", undercutters, out, at))
+            out += 1
+        if claim.linked:
+            outs[source] = out
+            for link in claim.linked:
+                group = (source, *link.with_)
+                undercutters = " ".join(u for premise in group for u in cuts.get((premise, link.to), ()))
+                for premise in group:
+                    others = " ".join(p for p in group if p != premise)
+                    place, at = outs.get(premise, 0), ins.get(link.to, 0)
+                    add((number, premise, link.to, "supports", others, undercutters, place, at))
+                    outs[premise], ins[link.to] = place + 1, at + 1
+            out = outs[source]
         for kind, targets in (("attacks", claim.attacks), ("contrasts", claim.contrasts)):
             for target in targets:
-                add((number, source, target, kind, "", "", outs.get(source, 0), ins.get(target, 0)))
-                outs[source] = outs.get(source, 0) + 1
-                ins[target] = ins.get(target, 0) + 1
+                at = ins.get(target, 0)
+                ins[target] = at + 1
+                add((number, source, target, kind, "", "", out, at))
+                out += 1
+        outs[source] = out
     return rows
