@@ -18,6 +18,7 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "argmap"
 #: layer or lower ones. ``argmap`` itself (the public facade, lazy) sits above them all.
 LAYERS: list[tuple[str, int]] = [
     ("argmap.errors", 0),
+    ("argmap.losses", 0),
     ("argmap.memory", 0),
     ("argmap.files", 0),
     ("argmap.version", 0),

@@ -18,10 +18,9 @@ from __future__ import annotations
 
 import importlib
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from argmap.errors import MapError
 from argmap.files import bundled_map_path, read_text, write_atomic
@@ -35,8 +34,7 @@ if TYPE_CHECKING:
     from argmap.model import ArgumentMap
 
 
-@dataclass(frozen=True)
-class Format:
+class Format(NamedTuple):
     """One format and what it can do; the only way the rest of argmap reaches a format module.
 
     ``streaming``: `generate` yields the document in pieces as it is made. ``lenient``: the

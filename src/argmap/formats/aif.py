@@ -45,8 +45,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from argmap.errors import Losses, MapError, json_syntax_error, position, warn
+from argmap.errors import MapError, json_syntax_error, position, warn
 from argmap.formats.options import writer_options
+from argmap.losses import Losses
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap

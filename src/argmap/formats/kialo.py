@@ -31,7 +31,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from argmap.errors import Losses, MapError, warn
+from argmap.errors import MapError, warn
+from argmap.losses import Losses
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterable
 from itertools import islice
@@ -27,6 +26,8 @@ def print_json(data: Any, *, fast: bool = False) -> None:
         sys.stdout.buffer.write(to_json(data, indent=2))
         sys.stdout.buffer.write(b"\n")
         return
+    import json  # only for JSON output: the table views never pay for it
+
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
     sys.stdout.write("\n")
 
@@ -64,6 +65,8 @@ def print_claims_json(claims: Iterable[Any]) -> None:
     count = 0
     while part:
         if any(c.base_score is not None and 0 < c.base_score < 1e-4 for c in part):
+            import json
+
             text = json.dumps({"claims": [claim_json(c) for c in part]}, ensure_ascii=False, indent=2)
             data = text.encode("utf-8")
         else:

@@ -7,10 +7,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from argmap.errors import LineIndex, Losses, MapError, warn
+from argmap.errors import LineIndex, MapError, warn
 from argmap.formats.argdown import document as am
 from argmap.formats.argdown.ids import slug, unique, words_slug
 from argmap.formats.argdown.parser import parse
+from argmap.losses import Losses
 from argmap.memory import gc_paused
 
 if TYPE_CHECKING:
