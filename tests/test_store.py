@@ -113,7 +113,7 @@ def test_the_full_text_index_is_made_in_the_store_where_the_copy_is_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     if not fts5_available():
-        pytest.skip("this SQLite has no FTS5 trigram tokenizer")
+        pytest.skip("this SQLite has no FTS5")
     store_build = importlib.import_module("argmap.store.build")  # the package's `build` is the function
     monkeypatch.setattr(store_build, "copy_into", lambda connection, side: False)
     store_path = index([bundled_map_path()], tmp_path / "essay.db")
@@ -126,7 +126,7 @@ def test_the_full_text_index_is_made_in_the_store_where_the_copy_is_refused(
 
 def test_a_guarded_sqlite_refuses_the_copy_and_keeps_the_store_whole(tmp_path: Path) -> None:
     if not fts5_available() or not hasattr(sqlite3.Connection, "setconfig"):
-        pytest.skip("needs FTS5 trigram and Connection.setconfig (Python 3.12)")
+        pytest.skip("needs FTS5 and Connection.setconfig (Python 3.12)")
     from argmap.store.fulltext import SideIndex, copy_into
 
     side = SideIndex(str(tmp_path / "side.db"))
@@ -185,6 +185,61 @@ def test_any_map_through_the_store_answers_as_the_file(tmp_path: Path, amap: Arg
     store_path = index([path], tmp_path / "any.db", fts=fts and fts5_available())
     same_answers(amap, path, open_map(store_path), [c.id for c in amap.claims])
     assert argmap.load(store_path) == amap
+
+
+def test_search_words_inside_words_across_words_and_with_punctuation(tmp_path: Path) -> None:
+    """The word index finds what ``in`` finds: pieces inside longer words, across spaces and
+    punctuation, non-ASCII letters; a piece no word holds finds nothing."""
+    texts = ["The factory's growth", "O'Neill-style café ÉTÉ", "growth, then decline", "x"]
+    amap = ArgumentMap.model_validate({"claims": [{"id": f"k{i}", "text": t} for i, t in enumerate(texts)]})
+    path = tmp_path / "words.json"
+    path.write_text(argmap_json.write(amap), encoding="utf-8")
+    store: Any = open_map(index([path], tmp_path / "words.db"))
+    assert store.search_index == ("fts5-words" if fts5_available() else "scan")
+    for words in (
+        ["actor"],
+        ["y's gro"],
+        ["'s"],
+        ["o'neill-st"],
+        ["afé é"],
+        ["été"],
+        ["ÉTÉ"],
+        ["owth, th"],
+        ["growth"],
+        ["growth", "factory"],
+        ["-"],
+        ["zzz"],
+        ["factoryx"],
+        ["K1"],
+        ["1"],
+        ["x"],
+    ):
+        assert select(store, words=words) == select(amap, words=words), words
+
+
+def test_a_store_with_the_trigram_index_of_an_older_argmap(tmp_path: Path) -> None:
+    if not fts5_available():
+        pytest.skip("this SQLite has no FTS5")
+    amap = argmap.load()
+    store_path = index([bundled_map_path()], tmp_path / "old.db")
+    connection = sqlite3.connect(store_path)
+    try:
+        connection.execute("CREATE VIRTUAL TABLE probe USING fts5(x, tokenize='trigram')")
+    except sqlite3.OperationalError:
+        pytest.skip("this SQLite has no trigram tokenizer")
+    connection.executescript(
+        """
+        DROP TABLE probe; DROP TABLE claim_search; DROP TABLE search_terms;
+        CREATE VIRTUAL TABLE claim_search USING fts5(folded, content='claims', content_rowid='rid',
+            tokenize='trigram case_sensitive 1', detail='none');
+        INSERT INTO claim_search (claim_search) VALUES ('rebuild');
+        UPDATE settings SET value = 'fts5' WHERE key = 'search';
+        """
+    )
+    connection.close()
+    store = open_map(store_path)
+    assert store.search_index == "fts5"
+    same_answers(amap, None, store, [c.id for c in amap.claims])
 
 
 def test_words_after_a_nul_in_a_text_are_found(tmp_path: Path) -> None:
@@ -249,7 +304,10 @@ def test_a_new_store_is_the_migrated_first_version(tmp_path: Path) -> None:
 
     def tables(path: Path) -> list[tuple[str, str]]:
         connection = sqlite3.connect(path)
-        rows = connection.execute("SELECT name, sql FROM sqlite_master WHERE name NOT LIKE 'claim_search%'")
+        # the full-text index's tables (claim_search..., search_terms) depend on the SQLite build
+        rows = connection.execute(
+            "SELECT name, sql FROM sqlite_master WHERE name NOT LIKE 'claim_search%' AND name != 'search_terms'"
+        )
         return sorted(rows.fetchall())
 
     assert tables(old) == tables(new)

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from argmap.memory import gc_paused
 from argmap.store import schema
-from argmap.store.fulltext import DDL, SideIndex, copy_into, open_for_build, tune
+from argmap.store.fulltext import DDL, WORDS, SideIndex, copy_into, list_terms, open_for_build, tune
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap, Claim
@@ -89,10 +89,11 @@ def build(
 
 
 def fts5_available() -> bool:
-    """Whether this SQLite build has FTS5 with the trigram tokenizer (substring search)."""
+    """Whether this SQLite build has FTS5 (with its vocabulary tables, for substring search)."""
     connection = sqlite3.connect(":memory:")
     try:
-        connection.execute("CREATE VIRTUAL TABLE probe USING fts5(x, tokenize='trigram')")
+        connection.execute("CREATE VIRTUAL TABLE probe USING fts5(x, tokenize='ascii')")
+        connection.execute("CREATE VIRTUAL TABLE probe_vocab USING fts5vocab(probe, row)")
         return True
     except sqlite3.OperationalError:
         return False
@@ -109,7 +110,7 @@ def _write(
         schema.create(connection)
         connection.execute(
             "INSERT INTO settings VALUES ('search', ?), ('argmap', ?)",
-            ("fts5" if side is not None else "scan", _argmap_version()),
+            (WORDS if side is not None else "scan", _argmap_version()),
         )
         rid = 0
         for number, source in enumerate(sources, start=1):
@@ -141,6 +142,7 @@ def _finish(connection: sqlite3.Connection, side: SideIndex | None, progress: Pr
             connection.execute(DDL.format(schema=""))
             tune(connection)
             connection.execute("INSERT INTO claim_search (claim_search) VALUES ('rebuild')")
+            list_terms(connection)
             connection.execute("COMMIT")
         os.unlink(side.path)
     connection.execute("PRAGMA journal_mode = DELETE")

@@ -1,11 +1,18 @@
 """The full-text index, made in a thread beside the store while the rest of it is written.
 
-Tokenizing every claim into trigrams is the biggest step of a build. SQLite lets go of the GIL
-while it works, so a second connection makes the index in a file of its own and overlaps the
-Python work on claims and relations and the store's other indexes; its tables are then copied
-into the store, which declares the same full-text table. Where SQLite refuses to write those
-tables directly (a build that guards FTS5's own tables), the store makes the index from its
-claims instead, as before.
+The index holds the words of each claim's folded text (FTS5's ``ascii`` tokenizer: a word is a
+run of ASCII letters and digits and any non-ASCII characters, so Python splits a search word
+exactly as SQLite splits the text), and ``search_terms`` lists every word once. A search word
+is found inside longer words (``actor`` in ``factory``): each of its pieces is a substring of
+some word of every claim that holds it, so the claims having one of the listed words that
+contain the piece are the candidates, and ``instr`` then decides. Words rather than trigrams
+make the index about three times quicker to build and smaller.
+
+Tokenizing is still the biggest step of a build. SQLite lets go of the GIL while it works, so
+a second connection makes the index in a file of its own and overlaps the Python work on
+claims and relations and the store's other indexes; its tables are then copied into the
+store, which declares the same full-text table. Where SQLite refuses to write those tables
+directly (a build that guards FTS5's own tables), the store makes the index from its claims.
 """
 
 from __future__ import annotations
@@ -19,10 +26,15 @@ from collections.abc import Iterable
 #: The full-text table over the claims' folded text (``{schema}``: "" or "main.").
 DDL = (
     "CREATE VIRTUAL TABLE {schema}claim_search USING fts5(folded, content='claims', content_rowid='rid', "
-    "tokenize='trigram case_sensitive 1', detail='none')"
+    "tokenize='ascii', detail='none')"
 )
 #: The tables FTS5 keeps its index in (the content is the store's claims table).
 SHADOWS = ("data", "idx", "docsize", "config")
+#: Every word of the index once, for the words that contain a search word's piece.
+TERMS_DDL = "CREATE TABLE {schema}search_terms (term TEXT PRIMARY KEY) WITHOUT ROWID"
+#: The value of the ``search`` setting of a store with this index (older stores say "fts5":
+#: trigrams, which `argmap.store.query` still reads).
+WORDS = "fts5-words"
 #: The tokens FTS5 holds in memory before writing a segment: its default (1 MiB) makes many
 #: small segments that it then merges.
 HASHSIZE = 32 << 20
@@ -95,6 +107,7 @@ class SideIndex:
 
     def finish(self) -> None:
         self.wait()
+        list_terms(self.connection)
         self.connection.execute("COMMIT")
         self.connection.close()
 
@@ -109,6 +122,14 @@ class SideIndex:
                 os.unlink(leftover)
 
 
+def list_terms(connection: sqlite3.Connection) -> None:
+    """``search_terms`` from the finished index, inside the caller's transaction."""
+    connection.execute(TERMS_DDL.format(schema=""))
+    connection.execute("CREATE VIRTUAL TABLE temp.claim_vocab USING fts5vocab(main, claim_search, row)")
+    connection.execute("INSERT INTO search_terms SELECT term FROM temp.claim_vocab")
+    connection.execute("DROP TABLE temp.claim_vocab")
+
+
 def copy_into(connection: sqlite3.Connection, side: str) -> bool:
     """Declare the full-text table in the store (outside any transaction) and fill it with the
     index made in ``side``; False where SQLite refuses, the store left without the table."""
@@ -121,6 +142,8 @@ def copy_into(connection: sqlite3.Connection, side: str) -> bool:
                 table = f"claim_search_{shadow}"
                 connection.execute(f"DELETE FROM main.{table}")
                 connection.execute(f"INSERT INTO main.{table} SELECT * FROM side.{table}")
+            connection.execute(TERMS_DDL.format(schema="main."))
+            connection.execute("INSERT INTO main.search_terms SELECT term FROM side.search_terms")
         except sqlite3.DatabaseError:
             connection.execute("ROLLBACK")
             return False
