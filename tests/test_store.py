@@ -131,6 +131,7 @@ def test_a_guarded_sqlite_refuses_the_copy_and_keeps_the_store_whole(tmp_path: P
 
     side = SideIndex(str(tmp_path / "side.db"))
     side.add(1, [(1, "alpha")])
+    side.seal()
     side.finish()
     connection = sqlite3.connect(tmp_path / "store.db", isolation_level=None)
     connection.execute("CREATE TABLE claims (rid INTEGER PRIMARY KEY, folded TEXT)")

@@ -133,6 +133,8 @@ def _finish(connection: sqlite3.Connection, side: SideIndex | None, progress: Pr
     """The indexes (while the full-text index is still being made), then the full-text table."""
     if progress:
         progress("indexes", 0, 1)
+    if side is not None:
+        side.seal()
     schema.add_indexes(connection)
     connection.execute("COMMIT")
     if side is not None:

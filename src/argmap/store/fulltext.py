@@ -21,7 +21,7 @@ import contextlib
 import os
 import sqlite3
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 #: The full-text table over the claims' folded text (``{schema}``: "" or "main.").
 DDL = (
@@ -84,20 +84,37 @@ class SideIndex:
         """
         self.wait()
         self.connection.executemany("INSERT INTO claims VALUES (?, ?)", rows)
-        self._thread = threading.Thread(target=self._index, args=(first,), daemon=True)
+        sql = "INSERT INTO claim_search (rowid, folded) SELECT rid, folded FROM claims WHERE rid >= ?"
+        self._then(lambda: self.connection.execute(sql, (first,)))
+
+    def seal(self) -> None:
+        """List the words and commit, in the background, once the rows given are indexed (the
+        store makes its own indexes meanwhile)."""
+
+        def seal() -> None:
+            list_terms(self.connection)
+            self.connection.execute("COMMIT")
+
+        self._then(seal)
+
+    def _then(self, job: Callable[[], object]) -> None:
+        """Run ``job`` in a thread after the work started before (not at all after an error)."""
+        previous = self._thread
+
+        def run() -> None:
+            if previous is not None:
+                previous.join()
+            if self._error is None:
+                try:
+                    job()
+                except BaseException as exc:  # noqa: BLE001 (handed to the building thread by `wait`)
+                    self._error = exc
+
+        self._thread = threading.Thread(target=run, daemon=True)
         self._thread.start()
 
-    def _index(self, first: int) -> None:
-        try:
-            self.connection.execute(
-                "INSERT INTO claim_search (rowid, folded) SELECT rid, folded FROM claims WHERE rid >= ?",
-                (first,),
-            )
-        except BaseException as exc:  # noqa: BLE001 (handed to the building thread by `wait`)
-            self._error = exc
-
     def wait(self) -> None:
-        """Until the rows given so far are indexed; their error, if any, is raised here."""
+        """Until the work started so far is done; its error, if any, is raised here."""
         if self._thread is not None:
             self._thread.join()
             self._thread = None
@@ -106,9 +123,8 @@ class SideIndex:
             raise error
 
     def finish(self) -> None:
+        """Wait for `seal` and close the file, ready to be copied."""
         self.wait()
-        list_terms(self.connection)
-        self.connection.execute("COMMIT")
         self.connection.close()
 
     def abandon(self) -> None:
