@@ -230,7 +230,7 @@ def test_a_store_with_the_trigram_index_of_an_older_argmap(tmp_path: Path) -> No
         pytest.skip("this SQLite has no trigram tokenizer")
     connection.executescript(
         """
-        DROP TABLE probe; DROP TABLE claim_search; DROP TABLE search_terms;
+        DROP TABLE probe; DROP TABLE claim_search; DROP TABLE search_words;
         CREATE VIRTUAL TABLE claim_search USING fts5(folded, content='claims', content_rowid='rid',
             tokenize='trigram case_sensitive 1', detail='none');
         INSERT INTO claim_search (claim_search) VALUES ('rebuild');
@@ -305,9 +305,9 @@ def test_a_new_store_is_the_migrated_first_version(tmp_path: Path) -> None:
 
     def tables(path: Path) -> list[tuple[str, str]]:
         connection = sqlite3.connect(path)
-        # the full-text index's tables (claim_search..., search_terms) depend on the SQLite build
+        # the full-text index's tables (claim_search..., search_words) depend on the SQLite build
         rows = connection.execute(
-            "SELECT name, sql FROM sqlite_master WHERE name NOT LIKE 'claim_search%' AND name != 'search_terms'"
+            "SELECT name, sql FROM sqlite_master WHERE name NOT LIKE 'claim_search%' AND name != 'search_words'"
         )
         return sorted(rows.fetchall())
 

@@ -2,11 +2,11 @@
 
 The index holds the words of each claim's folded text (FTS5's ``ascii`` tokenizer: a word is a
 run of ASCII letters and digits and any non-ASCII characters, so Python splits a search word
-exactly as SQLite splits the text), and ``search_terms`` lists every word once. A search word
+exactly as SQLite splits the text), and ``search_words`` lists every word once. A search word
 is found inside longer words (``actor`` in ``factory``): each of its pieces is a substring of
 some word of every claim that holds it, so the claims having one of the listed words that
 contain the piece are the candidates, and ``instr`` then decides. Words rather than trigrams
-make the index about three times quicker to build and smaller.
+make the index several times quicker to build, and smaller (benchmarks/RESULTS.md).
 
 Tokenizing is still the biggest step of a build. SQLite lets go of the GIL while it works, so
 a second connection makes the index in a file of its own and overlaps the Python work on
@@ -30,8 +30,9 @@ DDL = (
 )
 #: The tables FTS5 keeps its index in (the content is the store's claims table).
 SHADOWS = ("data", "idx", "docsize", "config")
-#: Every word of the index once, for the words that contain a search word's piece.
-TERMS_DDL = "CREATE TABLE {schema}search_terms (term TEXT PRIMARY KEY) WITHOUT ROWID"
+#: Every word of the index once, in one text between newlines (which no word holds): finding
+#: the words that contain a piece is then one ``str.find`` pass, not a query per row.
+TERMS_DDL = "CREATE TABLE {schema}search_words (words TEXT NOT NULL)"
 #: The value of the ``search`` setting of a store with this index (older stores say "fts5":
 #: trigrams, which `argmap.store.query` still reads).
 WORDS = "fts5-words"
@@ -139,10 +140,13 @@ class SideIndex:
 
 
 def list_terms(connection: sqlite3.Connection) -> None:
-    """``search_terms`` from the finished index, inside the caller's transaction."""
+    """``search_words`` from the finished index, inside the caller's transaction."""
     connection.execute(TERMS_DDL.format(schema=""))
     connection.execute("CREATE VIRTUAL TABLE temp.claim_vocab USING fts5vocab(main, claim_search, row)")
-    connection.execute("INSERT INTO search_terms SELECT term FROM temp.claim_vocab")
+    connection.execute(
+        "INSERT INTO search_words "
+        "SELECT char(10) || coalesce(group_concat(term, char(10)), '') || char(10) FROM temp.claim_vocab"
+    )
     connection.execute("DROP TABLE temp.claim_vocab")
 
 
@@ -159,7 +163,7 @@ def copy_into(connection: sqlite3.Connection, side: str) -> bool:
                 connection.execute(f"DELETE FROM main.{table}")
                 connection.execute(f"INSERT INTO main.{table} SELECT * FROM side.{table}")
             connection.execute(TERMS_DDL.format(schema="main."))
-            connection.execute("INSERT INTO main.search_terms SELECT term FROM side.search_terms")
+            connection.execute("INSERT INTO main.search_words SELECT words FROM side.search_words")
         except sqlite3.DatabaseError:
             connection.execute("ROLLBACK")
             return False

@@ -327,6 +327,11 @@ class StoreMap:
     def full_text(self) -> bool:
         return self.search_index.startswith("fts5")
 
+    @cached_property
+    def _search_words(self) -> str:
+        row = self.connection.execute("SELECT words FROM search_words").fetchone()
+        return "\n" if row is None else str(row[0])
+
     def _full_text_query(self, needles: Sequence[str]) -> str | None:
         """The FTS5 query every claim holding all ``needles`` satisfies; None where the index
         cannot narrow the search, "" where no claim can match."""
@@ -340,8 +345,7 @@ class StoreMap:
             piece = max(_PIECE.findall(needle), key=len, default="")
             if not piece:
                 continue
-            sql = "SELECT term FROM search_terms WHERE instr(term, ?) > 0 LIMIT ?"
-            terms = [row[0] for row in self.connection.execute(sql, (piece, _MOST_TERMS + 1))]
+            terms = _words_containing(self._search_words, piece, _MOST_TERMS + 1)
             if not terms:
                 return ""
             if len(terms) <= _MOST_TERMS:
@@ -376,6 +380,17 @@ class StoreMap:
 _PIECE = re.compile("[0-9a-z\x80-\U0010ffff]+")
 #: Beyond this many indexed words containing a piece, scanning is as quick as asking for them.
 _MOST_TERMS = 1000
+
+
+def _words_containing(words: str, piece: str, most: int) -> list[str]:
+    """Up to ``most`` of the newline-separated ``words`` that contain ``piece`` (no newline)."""
+    found: list[str] = []
+    at = words.find(piece)
+    while at >= 0 and len(found) < most:
+        start, end = words.rfind("\n", 0, at) + 1, words.find("\n", at)
+        found.append(words[start:end])
+        at = words.find(piece, end)
+    return found
 
 
 def _quoted(term: str) -> str:
