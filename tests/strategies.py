@@ -1,8 +1,8 @@
 """Hypothesis strategies shared by the tests: random valid maps with every relation kind.
 
 One generator, so every round trip (YAML, JSON, Argdown, AIF, GraphML) is tried on the same
-rich maps: supports, attacks, contrasts, linked premises and undercuts, texts from all of
-Unicode, optional quotes, sections, tags and base scores. A format that by design cannot carry
+rich maps: supports, attacks, contrasts, linked premises and undercuts, ids and texts from all
+of Unicode, optional quotes, sections, tags and base scores. A format that by design cannot carry
 something filters it at its own test, with a comment saying why.
 """
 
@@ -14,13 +14,27 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from argmap.model import KINDS, ArgumentMap, support_pairs, validate
+from argmap.model import KINDS, ArgumentMap, is_claim_id, normalize_id, support_pairs, validate
 
 RELATIONS = ("supports", "attacks", "contrasts", "linked", "undercuts")
 
 _FIRST = "abcdefghijklmnopqrstuvwxyz0123456789"
 # Valid claim ids (SLUG_PATTERN), built from alphabets: st.from_regex is several times slower.
-ids = st.builds(str.__add__, st.sampled_from(_FIRST), st.text(_FIRST + "._-", max_size=10))
+_ascii_ids = st.builds(str.__add__, st.sampled_from(_FIRST), st.text(_FIRST + "._-", max_size=10))
+# Ids of any script and case, in NFC as the model keeps them: letters of every category, marks
+# (Devanagari vowel signs), digits of every script, and a few look-alikes (full-width letters,
+# ``ß``) that ``check`` warns about.
+_unicode_ids = (
+    st.builds(
+        str.__add__,
+        st.characters(categories=("L", "Nd")) | st.sampled_from("论Ａßİ"),
+        st.text(st.characters(categories=("L", "M", "Nd"), include_characters="._-"), max_size=10),
+    )
+    .map(normalize_id)
+    .filter(is_claim_id)
+)
+#: A third of the ids drawn are Unicode ones, so every round trip meets both kinds.
+ids = _ascii_ids | _ascii_ids | _unicode_ids
 # Every character a file can hold: no lone surrogates (not encodable) and no NUL.
 texts = st.text(st.characters(codec="utf-8", exclude_characters="\x00"), min_size=1, max_size=30)
 # Section names that stress the writers: a heading marker, edge spaces, a line break.

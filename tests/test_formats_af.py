@@ -139,11 +139,14 @@ def test_apx_suggests_a_declared_name() -> None:
 
 
 def test_apx_name_that_cannot_be_a_claim_id() -> None:
-    text = "arg(a).\n arg(Big).\natt(a,Big).\n"
-    assert apx.read_framework(text).arguments == ["a", "Big"]
-    with pytest.raises(MapError, match="'Big' cannot be a claim id") as caught:
+    text = "arg(a).\n arg(b!g).\natt(a,b!g).\n"
+    assert apx.read_framework(text).arguments == ["a", "b!g"]
+    with pytest.raises(MapError, match="'b!g' cannot be a claim id") as caught:
         apx.read(text, path="names.apx")
     assert (caught.value.line, caught.value.column) == (2, 6)
+    assert "letters and digits of any script" in (caught.value.hint or "")
+    # letters of any script and case are ids
+    assert [c.id for c in apx.read("arg(Big).\narg(论点).\natt(Big,论点).\n").claims] == ["Big", "论点"]
 
 
 def test_apx_self_attack_is_located() -> None:

@@ -197,9 +197,13 @@ def test_check_counts_an_unreadable_file_as_an_error(run: Run, tmp_path: Path) -
     broken = tmp_path / "broken.yaml"
     broken.write_text("claims: [\n", encoding="utf-8")
     text = run("check", "--map", str(broken))
-    assert text.exit_code == 2 and text.stdout == "1 error, 0 warnings in 1 file\n"
+    assert text.exit_code == 2 and text.stderr == ""
+    assert text.stdout == (
+        f"{broken}:2:1: AM100 error: not valid YAML: did not find expected node content "
+        "(check the indentation and quoting here)\n1 error, 0 warnings in 1 file\n"
+    )
     data = json.loads(run("check", "--map", str(broken), "--format", "json").stdout)
-    assert (data["errors"], data["unusable"][0]["line"]) == (1, 2)
+    assert (data["errors"], data["unusable"][0]["line"], data["unusable"][0]["code"]) == (1, 2, "AM100")
     github = run("check", "--map", str(broken), "--format", "github")
     assert github.exit_code == 2
     assert github.stdout == (

@@ -256,6 +256,24 @@ def test_words_after_a_nul_in_a_text_are_found(tmp_path: Path) -> None:
             assert [c.id for c in select(store, words=words)] == ["b"]
 
 
+@pytest.mark.parametrize("word", ["locutions", "nodeID", "AIF"])
+def test_a_claim_text_that_is_an_aif_key_stays_argmap_json(tmp_path: Path, word: str) -> None:
+    """The case hypothesis found: a text (or quote, title) that is one of AIF's keys made the
+    content sniffing read argmap JSON as AIF."""
+    from argmap.formats import sniff
+
+    amap = ArgumentMap.model_validate(
+        {"meta": {"title": word}, "claims": [{"id": "c0", "kind": "thesis", "text": word, "quote": word}]}
+    )
+    path = tmp_path / "any.json"
+    path.write_text(argmap_json.write(amap), encoding="utf-8")
+    sniffed = sniff(path.read_text(encoding="utf-8"))
+    assert sniffed is not None and sniffed.name == "json"
+    store_path = index([path], tmp_path / "any.db")
+    same_answers(amap, path, open_map(store_path), ["c0"])
+    assert argmap.load(path) == argmap.load(store_path) == amap
+
+
 # --- versions and migrations ----------------------------------------------------------------
 
 

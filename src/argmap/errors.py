@@ -1,4 +1,4 @@
-"""User-facing errors.
+"""User-facing errors, and the progress a run reports while it works.
 
 Every mistake a user can make in a map file ends up as one `MapError` that knows where it
 happened (file, line, column) and how to fix it, so the CLI can print one line and exit 2
@@ -127,9 +127,32 @@ def no_such_id(word: str) -> str:
 
 
 def suggest_id(word: str, known_ids: Collection[str]) -> str:
-    """The hint for `no_such_id`: the closest ids, else 'check the spelling'."""
-    close = did_you_mean(word, known_ids) if len(known_ids) <= SUGGEST_LIMIT else None
-    return close or "check the spelling"
+    """The hint for `no_such_id`: the closest ids, else 'check the spelling'.
+
+    An id that differs from ``word`` only by case or width (`folded`) comes first. Beyond
+    ASCII the bar is lower: ids in CJK are two or three characters, each carrying a word, and
+    ``论据`` for ``论点`` (one character of two) should still be suggested.
+    """
+    if len(known_ids) > SUGGEST_LIMIT:
+        return "check the spelling"
+    import difflib
+
+    key = folded(word)
+    close = [known for known in known_ids if folded(known) == key]
+    close += difflib.get_close_matches(word, list(known_ids), n=3, cutoff=0.6 if word.isascii() else 0.5)
+    if not close:
+        return "check the spelling"
+    return "did you mean " + " or ".join(repr(c) for c in list(dict.fromkeys(close))[:3]) + "?"
+
+
+def folded(text: str) -> str:
+    """What two spellings that look alike share: NFKC, then case folding (so ``Ａ``, ``A`` and
+    ``a`` are one, and ``ß`` and ``ss``), then NFKC again, as Unicode's NFKC_Casefold does."""
+    if text.isascii():
+        return text.lower()
+    import unicodedata
+
+    return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
 
 
 #: Where a part of a document is: ``locate(path, key)`` gives the 1-based (line, column) of
@@ -173,13 +196,27 @@ class MapWarning(UserWarning):
         super().__init__(f"{location}: {message}" if located else message)
 
 
+class DraftWarning(MapWarning):
+    """A map whose structure is sound but that is not finished: a quote not (yet) verbatim
+    in its source text, a source text that cannot be read, claims not connected to any thesis.
+
+    The viewing commands show such a draft with these warnings; ``argmap check`` reports the
+    same problems as errors (and ignores the warnings).
+    """
+
+
 def warn(
-    message: str, *, path: str | None = None, line: int | None = None, column: int | None = None
+    message: str,
+    *,
+    path: str | None = None,
+    line: int | None = None,
+    column: int | None = None,
+    category: type[MapWarning] = MapWarning,
 ) -> None:
     """Emit a located `MapWarning` (stacklevel points at the reader's caller)."""
     import warnings
 
-    warnings.warn(MapWarning(message, Location(path, line, column)), stacklevel=3)
+    warnings.warn(category(message, Location(path, line, column)), stacklevel=3)
 
 
 @contextmanager
@@ -197,3 +234,52 @@ def json_syntax_error(error: JSONDecodeError, *, path: str | None, hint: str) ->
     return MapError(
         f"not valid JSON: {error.msg}", path=path, line=error.lineno, column=error.colno, hint=hint
     )
+
+
+if TYPE_CHECKING:  # a type only: defining a Protocol class would cost every command's start-up
+    from typing import Protocol
+
+    class ProgressObserver(Protocol):
+        """Who listens to a run's progress: the CLI's status line and its ``--verbose`` timings."""
+
+        def begin(self, step: str, subject: str, total: int | None) -> None: ...
+
+        def advance(self, done: int) -> None: ...
+
+        def end(self, step: str) -> None: ...
+
+
+#: The observers of this run; empty for library users, so a step costs one list check.
+_observers: list[ProgressObserver] = []
+
+
+@contextmanager
+def progress_step(step: str, subject: str = "", total: int | None = None) -> Iterator[None]:
+    """Tell the run's observers that ``step`` ("read", "validate", "write", "draw") runs in this
+    block, ``total`` items long: lower layers report progress without knowing who listens."""
+    if not _observers:
+        yield
+        return
+    for observer in _observers:
+        observer.begin(step, subject, total)
+    try:
+        yield
+    finally:
+        for observer in reversed(_observers):
+            observer.end(step)
+
+
+def progress_advance(done: int) -> None:
+    """``done`` of the innermost step's ``total`` items are done."""
+    for observer in _observers:
+        observer.advance(done)
+
+
+@contextmanager
+def progress_observed(*observers: ProgressObserver) -> Iterator[None]:
+    """Within: every `progress_step` and `progress_advance` reaches ``observers``."""
+    _observers.extend(observers)
+    try:
+        yield
+    finally:
+        del _observers[len(_observers) - len(observers) :]

@@ -1,14 +1,18 @@
 """Lint rules for maps kept in version control: every finding located, coded and explained.
 
-Loading is lenient here (shape only), so that one run reports every broken reference,
-duplicate id and missing quote at once instead of stopping at the first, as ``load`` does.
+Loading is lenient here (shape only), so that every broken reference, duplicate id and
+missing quote becomes a finding with its own code; the drafts ``load`` only warns about
+(`DraftWarning`) are errors here.
 
-Codes: AM1xx are errors (the map is wrong), AM2xx warnings (the map is probably incomplete).
+Codes: AM1xx are errors (the map is wrong, or a draft: the problems the viewing commands only
+warn about), AM2xx warnings (the map is probably incomplete). AM201 is retired: a claim not
+connected to any thesis was a warning, and is now AM107, an error like the other drafts.
 """
 
 from __future__ import annotations
 
 import difflib
+import warnings
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
@@ -28,12 +32,14 @@ _TITLES = {
     "AM104": "quote not found verbatim in the source",
     "AM105": "support cycle",
     "AM106": "undercut of a support that does not exist",
-    "AM201": "claim not connected to any thesis",
+    "AM107": "claim not connected to any thesis",
+    "AM108": "source text cannot be read",
     "AM202": "claim both supports and attacks the same target",
     "AM203": "relation listed twice",
     "AM204": "objection that nothing rebuts",
     "AM205": "thesis without support",
     "AM206": "map without a thesis",
+    "AM207": "ids that differ only by case or width",
 }
 _SEVERITIES = {"1": "error", "2": "warning"}
 #: code -> (severity, title)
@@ -93,19 +99,50 @@ def _gh_property(text: str) -> str:
 
 def check_file(path: str | None, *, fmt: str | None = None, max_bytes: int | None = None) -> list[Finding]:
     """Every finding for one map file (None = the bundled map); `MapError` if it is unusable."""
+    from argmap.errors import DraftWarning, progress_step
     from argmap.files import bundled_map_path, read_text
     from argmap.formats import choose_reader
     from argmap.memory import gc_paused
 
     target = str(bundled_map_path() if path is None else path)
-    text = read_text(target, max_bytes=max_bytes)
-    reader = choose_reader(target, text, fmt)
-    with gc_paused():
-        if reader.lenient:
-            amap, source_text, locate = reader.read_lenient(text, path=target)
-        else:
-            amap, source_text, locate = reader.read(text, path=target), None, _nowhere
-        return check(amap, source_text=source_text, locate=locate, path=target)
+    with gc_paused(), warnings.catch_warnings():
+        # the drafts the readers warn about are errors here, reported below with a code
+        warnings.simplefilter("ignore", DraftWarning)
+        with progress_step("read", target):
+            text = read_text(target, max_bytes=max_bytes)
+            reader = choose_reader(target, text, fmt)
+            if reader.lenient:
+                amap, source_text, locate = reader.read_lenient(text, path=target)
+            else:
+                amap, source_text, locate = reader.read(text, path=target), None, _nowhere
+        unreadable_source = None
+        if source_text is None and amap.meta.source:
+            source_text, unreadable_source = _source_text(amap, target)
+        findings = check(amap, source_text=source_text, locate=locate, path=target)
+    if unreadable_source is not None:
+        where = locate(("meta", "source"), False) or (None, None)
+        message, hint = unreadable_source
+        findings.append(Finding("AM108", "error", message, hint, target, *where))
+        findings.sort(key=_order)
+    return findings
+
+
+def _source_text(amap: ArgumentMap, map_path: str) -> tuple[str | None, tuple[str, str] | None]:
+    """The text of ``meta.source``, or (message, hint) saying why it cannot be read."""
+    from argmap.errors import MapError
+    from argmap.files import read_text
+    from argmap.model.source_text import source_file, source_hint
+
+    file = source_file(amap, map_path)
+    if file is None:
+        return None, None
+    try:
+        return read_text(file).replace("\r\n", "\n"), None
+    except MapError as exc:
+        return None, (
+            f"cannot read the source text {amap.meta.source!r}: {exc.message}",
+            source_hint(map_path),
+        )
 
 
 def _nowhere(_loc: tuple[Any, ...], _key: bool = False) -> None:
@@ -122,6 +159,7 @@ def check(
     """All findings, errors first, each group in map order."""
     from argmap.model import reference_problems
     from argmap.model.index import Index
+    from argmap.model.references import unconnected
 
     findings: list[Finding] = []
 
@@ -152,10 +190,18 @@ def check(
     positions: dict[str, int] = {}
     for position, claim in enumerate(amap.claims):
         positions.setdefault(claim.id, position)
-    for code, loc, message, hint in _structure_rules(usable, index, positions):
+    loose = {amap.claims[position].id for position in unconnected(amap)}
+    for code, loc, message, hint in _structure_rules(usable, index, positions, loose):
         add(code, loc, message, hint)
-    findings.sort(key=lambda f: (f.severity != "error", f.line or 0, f.column or 0, f.code))
+    for loc, message, hint in _look_alike_ids(usable, positions):
+        add("AM207", loc, message, hint)
+    findings.sort(key=_order)
     return findings
+
+
+def _order(finding: Finding) -> tuple[bool, int, int, str]:
+    """Errors first, each group in the order of the file."""
+    return (finding.severity != "error", finding.line or 0, finding.column or 0, finding.code)
 
 
 def _deduplicated(amap: ArgumentMap, ids: set[str]) -> list[Any]:
@@ -186,8 +232,9 @@ def _deduplicated(amap: ArgumentMap, ids: set[str]) -> list[Any]:
 
 
 def _structure_rules(
-    amap: ArgumentMap, index: Index, positions: dict[str, int]
+    amap: ArgumentMap, index: Index, positions: dict[str, int], loose: set[str]
 ) -> Iterator[tuple[str, tuple[Any, ...], str, str | None]]:
+    """The rules on the shape of the argument; ``loose``: the claims not connected to a thesis."""
     theses = index.theses()
     claims = amap.claims
 
@@ -240,18 +287,35 @@ def _structure_rules(
             "mark the main claim(s) with 'kind: thesis'",
         )
         return
-    connected = _connected_to(index, theses)
     for claim in claims:
         base = ("claims", positions[claim.id])
-        for code, message, hint in _loose_ends(claim, index, connected):
+        for code, message, hint in _loose_ends(claim, index, loose):
             yield code, base, message, hint
 
 
-def _loose_ends(claim: Claim, index: Index, connected: set[str]) -> Iterator[tuple[str, str, str]]:
+def _look_alike_ids(
+    amap: ArgumentMap, positions: dict[str, int]
+) -> Iterator[tuple[tuple[Any, ...], str, str]]:
+    """Each id that equals an earlier one but for case or width (``Thesis``, ``ｔｈｅｓｉｓ``
+    after ``thesis``): valid, but most likely one claim meant twice."""
+    from argmap.errors import folded
+
+    first: dict[str, str] = {}
+    for claim in amap.claims:
+        earlier = first.setdefault(folded(claim.id), claim.id)
+        if earlier != claim.id:
+            yield (
+                ("claims", positions[claim.id], "id"),
+                f"the id {claim.id!r} differs from {earlier!r} only by case or width",
+                "a likely mistake: use one spelling for one claim, or ids that differ clearly",
+            )
+
+
+def _loose_ends(claim: Claim, index: Index, loose: set[str]) -> Iterator[tuple[str, str, str]]:
     """(code, message, hint) for each way one claim hangs loose from the argument."""
-    if claim.id not in connected:
+    if claim.id in loose:
         yield (
-            "AM201",
+            "AM107",
             f"{claim.id!r} is not connected to any thesis",
             "relate it to the argument or remove it",
         )
@@ -259,20 +323,6 @@ def _loose_ends(claim: Claim, index: Index, connected: set[str]) -> Iterator[tup
         yield "AM204", f"objection {claim.id!r} is not attacked by anything", "add a rebuttal, or concede it"
     if claim.kind == "thesis" and not index.supporters(claim.id):
         yield "AM205", f"thesis {claim.id!r} has no support", "add the reasons the text gives for it"
-
-
-def _connected_to(index: Index, starts: list[str]) -> set[str]:
-    """Claims linked to ``starts`` by any relation, in either direction."""
-    seen = set(starts)
-    frontier = list(starts)
-    while frontier:
-        current = frontier.pop()
-        for edge in index.outgoing[current] + index.incoming[current]:
-            for neighbour in (edge.source, edge.target, *edge.undercut_by):
-                if neighbour not in seen:
-                    seen.add(neighbour)
-                    frontier.append(neighbour)
-    return seen
 
 
 def support_cycles(index: Index) -> list[list[str]]:

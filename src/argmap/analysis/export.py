@@ -64,17 +64,16 @@ def export_document(
 ) -> str | Iterator[str]:
     """``amap`` (read from ``source``) in ``fmt``, to be written to ``target``.
 
-    A file's document comes whole, its source-text reference rebased to still point at the
-    same file from the new place. For stdout (``target`` None) a streaming format comes as
+    Its source-text reference is rebased to point at the same file from the new place (from
+    the working folder for stdout, `rebase_source`). A file's document comes whole. For stdout (``target`` None) a streaming format comes as
     lines: a million claims' drawing is written as it is made instead of being held whole,
     joined and encoded. A framework-only format (ICCMA, ASPARTIX) gets the map's framework as
     evaluate sees it: an argument per undercut inference and, with ``bipolar``, the attacks
     supports imply.
     """
-    if target is not None:
-        from argmap.model.source_text import rebase_source
+    from argmap.model.source_text import rebase_source
 
-        amap = rebase_source(amap, source, target)
+    amap = rebase_source(amap, source, target)
     if claim_id is not None:
         from argmap.analysis.subgraph import part_around
 

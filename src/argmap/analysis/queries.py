@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TypedDict
 
-from argmap.errors import MapError, did_you_mean, no_such_id, suggest_id
+from argmap.errors import MapError, did_you_mean, no_such_id
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
@@ -143,10 +143,14 @@ def _known(what: str, asked: Sequence[str], existing: Iterable[str]) -> None:
 
 
 def require(amap: ArgumentMap, claim_id: str) -> Claim:
-    """The claim with this id, or a `MapError` naming the nearest ids."""
+    """The claim with this id (typed in any Unicode normal form), or a `MapError` naming the nearest ids."""
+    from argmap.model import normalize_id
+    from argmap.model.references import unknown_id_hint
+
+    claim_id = normalize_id(claim_id)
     claim = amap.by_id.get(claim_id)
     if claim is None:
-        raise MapError(no_such_id(claim_id), hint=suggest_id(claim_id, amap.by_id))
+        raise MapError(no_such_id(claim_id), hint=unknown_id_hint(claim_id, amap.by_id))
     return claim
 
 

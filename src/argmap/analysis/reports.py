@@ -22,15 +22,23 @@ if TYPE_CHECKING:
 
 
 def claim_report(amap: ArgumentMap, claim_id: str, map_path: str | Path | None) -> dict[str, Any]:
-    """Everything about one claim (`describe`), and where its quote sits in the source text."""
+    """Everything about one claim (`describe`), and where its quote sits in the source text
+    (the file as named from the working folder)."""
     from argmap.analysis.queries import describe, require
     from argmap.model.index import Index
-    from argmap.model.source_text import quote_position
+    from argmap.model.source_text import quote_position, shown_path, source_file
 
     claim = require(amap, claim_id)
     info = describe(Index.of(amap), claim.id)
     position = quote_position(amap, map_path, claim.quote) if claim.quote else None
-    info["quote_at"] = {"file": position[0], "line": position[1], "column": position[2]} if position else None
+    if position is None:
+        info["quote_at"] = None
+        return info
+    # a store keeps the text, and the file it was indexed from
+    stored = amap.text_path() if hasattr(amap, "text_path") else None
+    text_file = Path(stored) if stored else source_file(amap, map_path)
+    file = shown_path(text_file, position[0]) if text_file is not None else position[0]
+    info["quote_at"] = {"file": file, "line": position[1], "column": position[2]}
     return info
 
 
@@ -91,8 +99,8 @@ def claim_chains(amap: ArgumentMap, claim_id: str, *, up: bool = False, limit: i
     from argmap.analysis.trace import trace
     from argmap.model.index import Index
 
-    require(amap, claim_id)
-    return trace(Index.of(amap), claim_id, direction="up" if up else "down", limit=limit)
+    start = require(amap, claim_id).id  # the id as the map spells it (NFC)
+    return trace(Index.of(amap), start, direction="up" if up else "down", limit=limit)
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from argmap.errors import MapError, no_such_id, suggest_id
+from argmap.errors import MapError, no_such_id
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
@@ -27,9 +27,13 @@ PLAIN_RELATIONS = ("supports", "attacks", "contrasts")
 
 def within(amap: ArgumentMap, claim_id: str, depth: int | None = None) -> dict[str, int]:
     """Claim id -> distance from ``claim_id``, for every claim at most ``depth`` away (in BFS order)."""
+    from argmap.model import normalize_id
+    from argmap.model.references import unknown_id_hint
+
+    claim_id = normalize_id(claim_id)
     ids = [claim.id for claim in amap.claims]
     if claim_id not in set(ids):
-        raise MapError(no_such_id(claim_id), hint=suggest_id(claim_id, ids))
+        raise MapError(no_such_id(claim_id), hint=unknown_id_hint(claim_id, ids))
     if depth is not None and depth < 0:
         raise MapError(f"depth must be 0 or more, not {depth}")
 
@@ -109,8 +113,8 @@ def part_around(amap: ArgumentMap, claim_id: str, depth: int | None = None) -> A
     from argmap.analysis.tree import build_tree
     from argmap.model.index import Index
 
-    within(amap, claim_id, 0)  # the same error for an unknown id
-    return restrict(amap, (row.id for row in build_tree(Index.of(amap), [claim_id])))
+    start = next(iter(within(amap, claim_id, 0)))  # the same error for an unknown id; the id in NFC
+    return restrict(amap, (row.id for row in build_tree(Index.of(amap), [start])))
 
 
 def neighbourhood(amap: ArgumentMap, claim_id: str, depth: int | None = None) -> ArgumentMap:

@@ -181,14 +181,12 @@ def framework_to_map(
 ) -> ArgumentMap:
     """One claim per argument (kind ``claim``, text ``argument <name>``) with its attacks.
 
-    A map cannot hold a self-attack or an id outside ``[a-z0-9][a-z0-9._-]*``; both raise a
+    A map cannot hold a self-attack or a name that is not a claim id; both raise a
     `MapError` that ``locate`` places at the reader's line: its path is ``("arg", name)`` for
     the declaration of a name and ``("att", name)`` for the self-attack.
     """
-    import re
-
     from argmap.errors import MapError
-    from argmap.model import SLUG_PATTERN, validate
+    from argmap.model import ID_RULE, is_claim_id, normalize_id, validate
 
     names = framework.arguments
 
@@ -196,18 +194,23 @@ def framework_to_map(
         place = locate((kind, name), False) if locate is not None else None
         return place if place is not None else (None, None)
 
-    slug = re.compile(SLUG_PATTERN)
+    spelt: dict[str, str] = {}
     for name in names:
-        if len(name) > 200 or not slug.match(name):
-            line, column = where("arg", name)
-            raise MapError(
-                f"the argument name {name!r} cannot be a claim id",
-                path=path,
-                line=line,
-                column=column,
-                hint="claim ids are lower-case letters, digits, '.', '_' or '-' (at most 200); "
-                "'argmap --map FILE evaluate' evaluates any names as a bare framework",
-            )
+        if not is_claim_id(name):
+            message, hint = f"the argument name {name!r} cannot be a claim id", f"{ID_RULE} (at most 200)"
+        elif (other := spelt.setdefault(normalize_id(name), name)) != name:
+            message = f"the argument names {other!r} and {name!r} are one claim id (Unicode NFC)"
+            hint = "rename one of them"
+        else:
+            continue
+        line, column = where("arg", name)
+        raise MapError(
+            message,
+            path=path,
+            line=line,
+            column=column,
+            hint=f"{hint}; 'argmap --map FILE evaluate' evaluates any names as a bare framework",
+        )
     attacks: list[list[str]] = [[] for _ in names]
     for s, t in zip(framework.sources, framework.targets, strict=True):
         if s == t:

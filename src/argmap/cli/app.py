@@ -19,7 +19,7 @@ from typing import Annotated, Any
 import typer
 
 from argmap.cli.conventions import PlainCommand, PlainGroup, accepting_global_options
-from argmap.cli.options import EXIT_INTERNAL, EXIT_USAGE, Settings
+from argmap.cli.options import EXIT_INTERNAL, EXIT_USAGE, Settings, settings
 from argmap.errors import MapError
 from argmap.version import __version__
 
@@ -87,11 +87,17 @@ def _global(
             "--no-refresh", help="Refuse a store whose sources changed (exit 2) instead of refreshing it."
         ),
     ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No warnings and no progress; errors still print.")
+    ] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Also print how long each phase took (on stderr).")
+    ] = False,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
 ) -> None:
-    ctx.obj = Settings(map_path, from_format, max_bytes, in_map, not no_refresh)
+    ctx.obj = Settings(map_path, from_format, max_bytes, in_map, not no_refresh, quiet, verbose)
 
 
 def build_app(names: Iterable[str] | None = None) -> typer.Typer:
@@ -114,7 +120,7 @@ def build_app(names: Iterable[str] | None = None) -> typer.Typer:
     )
     app.callback()(_global)
     for name in COMMANDS if names is None else names:
-        app.command(name, cls=PlainCommand)(accepting_global_options(_guarded(command(name))))
+        app.command(name, cls=PlainCommand)(accepting_global_options(_guarded(command(name), name)))
     return app
 
 
@@ -132,15 +138,62 @@ def app_for(argv: list[str]) -> typer.Typer:
     return build_app()
 
 
-def _guarded(function: Callable[..., None]) -> Callable[..., None]:
-    """``function`` with user errors as one message and exit code 2, warnings as stderr lines."""
+def _guarded(function: Callable[..., None], name: str) -> Callable[..., None]:
+    """``function`` with user errors as one message and exit code 2, warnings as stderr lines
+    (none with --quiet), progress on a terminal and, with --verbose, the time of each phase."""
 
     @functools.wraps(function)
     def run(*args: Any, **kwargs: Any) -> None:
-        with user_errors(), warnings_to_stderr():
+        options = settings(kwargs["ctx"])
+        as_json = kwargs.get("as_json") is True or (name == "check" and kwargs.get("output") == "json")
+        with (
+            user_errors(),
+            warnings_to_stderr(shown=not options.quiet),
+            progress_shown(name, status=not (options.quiet or as_json), timings=options.verbose),
+        ):
             function(*args, **kwargs)
 
     return run
+
+
+@contextmanager
+def progress_shown(name: str, *, status: bool, timings: bool) -> Iterator[None]:
+    """Within: the progress the library reports reaches a status line on a terminal (``status``;
+    never for ``serve``, which runs until stopped) and, with ``timings``, the --verbose line."""
+    show = None
+    if status and name != "serve":
+        from argmap.views.terminal import status_line
+
+        show = status_line(background=True)  # None unless stderr is a terminal
+    if show is None and not timings:
+        with _no_status(status):
+            yield
+        return
+    from argmap.errors import progress_observed
+    from argmap.views.progress import Timings, status_progress
+
+    shown = None if show is None else status_progress(show, name)
+    timer = Timings() if timings else None
+    try:
+        with _no_status(status), progress_observed(*(o for o in (shown, timer) if o is not None)):
+            yield
+    finally:
+        if shown is not None:
+            shown.close()
+        if timer is not None:
+            sys.stderr.write(timer.line() + "\n")
+
+
+@contextmanager
+def _no_status(status: bool) -> Iterator[None]:
+    """Within: no status line at all when not ``status`` (the store's and the solver's included)."""
+    if status:
+        yield
+        return
+    from argmap.views.terminal import statusless
+
+    with statusless():
+        yield
 
 
 @contextmanager
@@ -166,8 +219,9 @@ def user_errors() -> Iterator[None]:
 
 
 @contextmanager
-def warnings_to_stderr() -> Iterator[None]:
-    """Print each `MapWarning` a reader or writer raised as one ``argmap: warning:`` line."""
+def warnings_to_stderr(*, shown: bool = True) -> Iterator[None]:
+    """Print each `MapWarning` a reader or writer raised as one ``argmap: warning:`` line
+    (unless not ``shown``: --quiet)."""
     import warnings
 
     from argmap.errors import MapWarning
@@ -180,7 +234,8 @@ def warnings_to_stderr() -> Iterator[None]:
     finally:
         for warning in caught:
             if issubclass(warning.category, MapWarning):
-                sys.stderr.write(f"argmap: warning: {warning.message}\n")
+                if shown:
+                    sys.stderr.write(f"argmap: warning: {warning.message}\n")
             else:
                 warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
 

@@ -1,63 +1,99 @@
 """The global options a user may also give after the command name (``argmap list --map x.yaml``).
 
-Each command gets ``--map``, ``--from`` and ``--max-bytes`` added to its own options unless it
-declares that flag itself (``check --map``, ``convert --from``); given there, they replace the
-value given before the command for that run.
+Each command gets ``--map``, ``--from``, ``--max-bytes``, ``--in``, ``--no-refresh``,
+``--quiet`` and ``--verbose`` added to its own options unless it declares that flag itself
+(``check --map``, ``convert --from``; ``list --search -q`` keeps ``-q``, so there ``--quiet``
+has no short form); given there, they replace the value given before the command for that run.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import inspect
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, get_args, get_type_hints
+from typing import Annotated, Any, NamedTuple, get_args, get_type_hints
 
 import typer
 
 from argmap.cli.options import settings
 
-#: (parameter name, flag, annotation, Settings field) of each option accepted after the command.
-LATE_OPTIONS: list[tuple[str, str, Any, str]] = [
-    (
+
+class LateOption(NamedTuple):
+    """A global option as a command takes it: its flags, type, help and the `Settings` field
+    it sets (``value`` turns what was given into that field's value)."""
+
+    name: str
+    flags: tuple[str, ...]
+    kind: Any
+    help: str
+    field: str
+    metavar: str | None = None
+    value: Callable[[Any], Any] = lambda given: given
+
+    def annotation(self, taken: set[str]) -> Any:
+        """The typer annotation, without the short flags the command already uses (``-q``)."""
+        flags = [flag for flag in self.flags if flag not in taken]
+        option = typer.Option(*flags, metavar=self.metavar, help=self.help)
+        return Annotated[self.kind, option]
+
+
+#: Each option accepted after the command; a flag (bool) counts only when given.
+LATE_OPTIONS: list[LateOption] = [
+    LateOption(
         "late_map",
-        "--map",
-        Annotated[
-            Path | None,
-            typer.Option(
-                "--map", "-m", metavar="FILE", help="Map file to read ('-' for stdin), as before the command."
-            ),
-        ],
+        ("--map", "-m"),
+        Path | None,
+        "Map file to read ('-' for stdin), as before the command.",
         "map",
+        "FILE",
     ),
-    (
+    LateOption(
         "late_from",
-        "--from",
-        Annotated[
-            str | None,
-            typer.Option(
-                "--from", metavar="FORMAT", help="Format of --map when the extension does not tell."
-            ),
-        ],
+        ("--from",),
+        str | None,
+        "Format of --map when the extension does not tell.",
         "from_format",
+        "FORMAT",
     ),
-    (
+    LateOption(
         "late_max_bytes",
-        "--max-bytes",
-        Annotated[
-            int | None,
-            typer.Option("--max-bytes", metavar="N", help="Refuse larger input files (0 lifts the cap)."),
-        ],
+        ("--max-bytes",),
+        int | None,
+        "Refuse larger input files (0 lifts the cap).",
         "max_bytes",
+        "N",
+    ),
+    LateOption(
+        "late_in", ("--in",), str | None, "With a store of several maps: the map to use.", "in_map", "NAME"
+    ),
+    LateOption(
+        "late_no_refresh",
+        ("--no-refresh",),
+        bool,
+        "Refuse a store whose sources changed instead of refreshing it.",
+        "refresh",
+        value=lambda given: False,
+    ),
+    LateOption(
+        "late_quiet", ("--quiet", "-q"), bool, "No warnings and no progress; errors still print.", "quiet"
+    ),
+    LateOption(
+        "late_verbose",
+        ("--verbose", "-v"),
+        bool,
+        "Also print how long each phase took (on stderr).",
+        "verbose",
     ),
 ]
 
 
-def declared_flags(function: Callable[..., Any]) -> set[str]:
-    """The option flags ``function`` declares itself."""
+def declared_flags(function: Callable[..., Any], hints: dict[str, Any] | None = None) -> set[str]:
+    """The option flags ``function`` declares itself (``hints``: its evaluated annotations)."""
     flags: set[str] = set()
-    for hint in get_type_hints(function, include_extras=True).values():
+    if hints is None:
+        hints = get_type_hints(function, include_extras=True)
+    for hint in hints.values():
         for meta in get_args(hint)[1:]:
             # in Annotated, an option's first name is stored as its ``default``
             first = getattr(meta, "default", None)
@@ -67,31 +103,44 @@ def declared_flags(function: Callable[..., Any]) -> set[str]:
 
 
 def accepting_global_options(function: Callable[..., None]) -> Callable[..., None]:
-    """``function`` with the `LATE_OPTIONS` it lacks added to its signature for typer."""
-    own = declared_flags(function)
-    added = [(name, annotation, field) for name, flag, annotation, field in LATE_OPTIONS if flag not in own]
+    """``function`` with the `LATE_OPTIONS` it lacks added to its signature for typer.
+
+    Its annotations are evaluated once, here: each evaluation builds every option anew, and
+    this runs on every run."""
+    hints = get_type_hints(function, include_extras=True)
+    own = declared_flags(function, hints)
+    added = [option for option in LATE_OPTIONS if option.flags[0] not in own]
     if not added:
         return function
 
     @functools.wraps(function)
     def run(*args: Any, **kwargs: Any) -> None:
-        given = {field: kwargs.pop(name) for name, _annotation, field in added}
-        given = {field: value for field, value in given.items() if value is not None}
+        given = {
+            option.field: option.value(value)
+            for option in added
+            if (value := kwargs.pop(option.name)) is not None and value is not False
+        }
         if given:
             ctx = kwargs["ctx"]  # every command takes its context as ``ctx``
-            ctx.obj = dataclasses.replace(settings(ctx), **given)
+            ctx.obj = settings(ctx)._replace(**given)
         function(*args, **kwargs)
 
-    signature = inspect.signature(function, eval_str=True)
-    extra = [
-        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=annotation)
-        for name, annotation, _field in added
+    hints.update((option.name, option.annotation(own)) for option in added)
+    signature = inspect.signature(function)
+    parameters = [
+        p.replace(annotation=hints.get(p.name, p.annotation)) for p in signature.parameters.values()
     ]
-    run.__signature__ = signature.replace(parameters=[*signature.parameters.values(), *extra])  # type: ignore[attr-defined]
-    run.__annotations__ = {
-        **get_type_hints(function, include_extras=True),
-        **{name: annotation for name, annotation, _field in added},
-    }
+    parameters += [
+        inspect.Parameter(
+            option.name,
+            inspect.Parameter.KEYWORD_ONLY,
+            default=False if option.kind is bool else None,
+            annotation=hints[option.name],
+        )
+        for option in added
+    ]
+    run.__signature__ = signature.replace(parameters=parameters, return_annotation=None)  # type: ignore[attr-defined]
+    run.__annotations__ = hints
     return run
 
 
@@ -129,21 +178,35 @@ def placeholder(option: Any) -> str:
 def readable_help(params: list[Any]) -> None:
     """Give ``params`` the placeholders the help shows (``ID``, ``N``, ``FORMAT``), never a
     type such as ``<list[str]>`` or ``<int range>``."""
-    from typer.core import TyperArgument
+    from typer.core import TyperArgument, TyperOption
 
     for param in params:
         if isinstance(param, TyperArgument):
             param.__class__ = PlainArgument
-        elif not getattr(param, "is_flag", True) and param.metavar is None:
-            param.metavar = placeholder(param)
+        elif isinstance(param, TyperOption):
+            param.__class__ = PlainOption
+            if not param.is_flag and param.metavar is None:
+                param.metavar = placeholder(param)
 
 
-def _plain_classes() -> tuple[type, type, type]:
-    from typer.core import TyperArgument, TyperCommand, TyperGroup
+def _plain_classes() -> tuple[type, type, type, type]:
+    from typer._click.exceptions import MissingParameter
+    from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
     class Argument(TyperArgument):
         def display_type_rich(self, ctx: Any) -> str | None:
             return None
+
+    class Option(TyperOption):
+        def process_value(self, ctx: Any, value: Any) -> Any:
+            """An option not given needs no conversion; typer would first build a pydantic
+            adapter for it, and most of a command's options are not given."""
+            if value is not None:
+                return super().process_value(ctx, value)
+            value = () if self.multiple or self.nargs == -1 else None
+            if self.required:
+                raise MissingParameter(ctx=ctx, param=self)
+            return value if self.callback is None else self.callback(ctx, self, value)
 
     class Command(TyperCommand):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -155,7 +218,7 @@ def _plain_classes() -> tuple[type, type, type]:
             super().__init__(*args, **kwargs)
             readable_help(self.params)
 
-    return Argument, Command, Group
+    return Argument, Option, Command, Group
 
 
-PlainArgument, PlainCommand, PlainGroup = _plain_classes()
+PlainArgument, PlainOption, PlainCommand, PlainGroup = _plain_classes()

@@ -3,7 +3,6 @@ HTML page), ``render`` (a Graphviz drawing) and ``serve`` (the live HTML preview
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 from typing import Annotated
 
@@ -20,6 +19,7 @@ from argmap.cli.options import (
     load_map,
     settings,
 )
+from argmap.cli.store import map_file
 from argmap.errors import MapError
 
 
@@ -50,8 +50,9 @@ def convert(
         )
     writer = choose_writer(output, to_format)
     options = settings(ctx)
-    options = dataclasses.replace(options, map=Path(source), from_format=from_format or options.from_format)
-    write_document(export_document(load_map(options), writer, source=source, target=output), output)
+    options = options._replace(map=Path(source), from_format=from_format or options.from_format)
+    amap = load_map(options, comments=True)
+    write_document(export_document(amap, writer, source=map_file(options), target=output), output)
 
 
 def export(
@@ -107,7 +108,7 @@ def export(
         claim_id=claim_id,
         depth=depth,
         drawing=Drawing(cluster_by, wrap, rankdir, status),
-        source=options.map,
+        source=map_file(options),
         target=output,
         bipolar=bipolar,
     )

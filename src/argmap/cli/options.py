@@ -3,9 +3,8 @@ several commands take, and reading the map those options name."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 import typer
 
@@ -17,16 +16,18 @@ EXIT_USAGE = 2
 EXIT_INTERNAL = 70
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     """The global options of one run (``--map``, ``--from``, ``--max-bytes``, ``--in``,
-    ``--no-refresh``), as ``ctx.obj``."""
+    ``--no-refresh``, ``--quiet``, ``--verbose``), as ``ctx.obj``. A named tuple: a frozen
+    dataclass costs a millisecond to define, on every run."""
 
     map: Path | None = None
     from_format: str | None = None
     max_bytes: int | None = None
     in_map: str | None = None
     refresh: bool = True
+    quiet: bool = False
+    verbose: bool = False
 
     @property
     def source(self) -> str | Path | None:
@@ -40,11 +41,18 @@ def settings(ctx: typer.Context) -> Settings:
     return found if found is not None else Settings()
 
 
-def load_map(options: Settings) -> ArgumentMap:
-    """The map named by --map (or the bundled one); warnings reach stderr via the app's guard."""
+def load_map(options: Settings, *, comments: bool = False) -> ArgumentMap:
+    """The map named by --map (or the bundled one); warnings reach stderr via the app's guard
+    (with ``comments``, one says how many comment lines the map does not keep)."""
     from argmap.formats import load
 
-    return load(options.source, fmt=options.from_format, max_bytes=options.max_bytes, refresh=options.refresh)
+    return load(
+        options.source,
+        fmt=options.from_format,
+        max_bytes=options.max_bytes,
+        refresh=options.refresh,
+        comments=comments,
+    )
 
 
 KindOption = Annotated[

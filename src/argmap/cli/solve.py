@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from argmap.errors import progress_step
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -67,6 +69,12 @@ def run(
             progress(-1.0, 0)
     if timed_out:
         lines.append(f"stopped by --timeout {task.timeout:g}: the answer above is what was found so far")
+    _show(lines, data, as_json=as_json)
+    return 1 if timed_out else 0
+
+
+@progress_step("write")
+def _show(lines: list[str], data: dict[str, Any], *, as_json: bool) -> None:
     if as_json:
         from argmap.views.json_output import print_json
 
@@ -75,7 +83,6 @@ def run(
         from argmap.views.terminal import write_lines
 
         write_lines(lines)
-    return 1 if timed_out else 0
 
 
 @dataclass(frozen=True)
@@ -120,7 +127,12 @@ def _acceptance(job: _Job) -> tuple[list[str], bool]:
     framework, task = job.framework, job.task
 
     assert task.accepts is not None
-    if task.accepts not in _names(framework):
+    accepts = task.accepts
+    if accepts not in _names(framework):
+        from argmap.model import normalize_id
+
+        accepts = normalize_id(accepts)  # a map's ids are in NFC; a bare framework's names as written
+    if accepts not in _names(framework):
         from argmap.errors import MapError, did_you_mean
 
         raise MapError(
@@ -130,7 +142,7 @@ def _acceptance(job: _Job) -> tuple[list[str], bool]:
     answer = asp.acceptance(
         framework,
         job.semantics,
-        task.accepts,
+        accepts,
         sceptical=task.sceptical,
         timeout=task.timeout,
         progress=job.progress,

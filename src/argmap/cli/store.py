@@ -63,3 +63,12 @@ def one_query_map(options: Settings, *, whole: bool = False) -> Any:
 def across(amap: Any) -> bool:
     """Whether ``amap`` is every map of a store (``list`` and ``search`` then say each claim's map)."""
     return getattr(amap, "entry", True) is None
+
+
+def map_file(options: Settings) -> str | Path | None:
+    """The map file --map names (where its ``meta.source`` is relative to); for a store, the
+    file its map was indexed from."""
+    if not _may_be_store(options):
+        return options.map
+    paths = one_query_map(options).source_paths()
+    return paths[0] if len(paths) == 1 else options.map

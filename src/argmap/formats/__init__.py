@@ -22,7 +22,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
-from argmap.errors import MapError
+from argmap.errors import MapError, progress_step, warn
 from argmap.files import bundled_map_path, read_text, write_atomic
 from argmap.memory import gc_paused
 
@@ -52,6 +52,9 @@ class Format(NamedTuple):
     streaming: bool = False
     lenient: bool = False
     framework_only: bool = False
+    #: The format's text may hold comments, which a map does not keep: its module counts
+    #: the lines that hold one (``comment_lines``), for ``convert`` to say so.
+    comments: bool = False
     #: A binary format's first bytes: `load` recognises it by them before decoding any text,
     #: and its module reads it from the path (``read_path``) instead of from text.
     magic: bytes = b""
@@ -89,6 +92,10 @@ class Format(NamedTuple):
             return self.load().generate(amap, self.options(**options))  # type: ignore[no-any-return]
         return iter((self.write(amap, **options),))
 
+    def comment_lines(self, text: str) -> int:
+        """How many lines of ``text`` hold a comment (0 for a format without comments)."""
+        return self.load().comment_lines(text) if self.comments else 0
+
     def read_framework(self, text: str, *, path: str | None = None) -> Framework:
         return self.load().read_framework(text, path=path)  # type: ignore[no-any-return]
 
@@ -107,12 +114,14 @@ def register(fmt: Format) -> None:
 
 
 for _builtin in (
-    Format("yaml", "yaml", (".yaml", ".yml"), True, True, "argmap's native YAML", lenient=True),
-    Format("json", "json", (".json",), True, True, "argmap JSON (node-link, versioned)"),
+    Format(
+        "yaml", "yaml", (".yaml", ".yml"), True, True, "argmap's native YAML", lenient=True, comments=True
+    ),
+    Format("json", "json", (".json",), True, True, "argmap JSON (node-link, versioned)", lenient=True),
     Format("dot", "dot", (".dot", ".gv"), False, True, "Graphviz DOT", streaming=True),
     Format("graphml", "graphml", (".graphml",), False, True, "GraphML (networkx, yEd, Gephi)"),
     Format("mermaid", "mermaid", (".mmd", ".mermaid"), False, True, "Mermaid flowchart", streaming=True),
-    Format("argdown", "argdown", (".argdown", ".ad"), True, True, "Argdown"),
+    Format("argdown", "argdown", (".argdown", ".ad"), True, True, "Argdown", comments=True),
     Format("aif", "aif", (".aif",), True, True, "AIF JSON (AIFdb, OVA, xAIF)"),
     Format("kialo", "kialo", (".kialo",), True, False, "Kialo discussion export (text)"),
     Format(
@@ -182,12 +191,7 @@ def sniff(text: str) -> Format | None:
     if _ARGDOWN_TITLE.match(head):
         return FORMATS.get("argdown")
     if head.startswith(("{", "[")):
-        if (
-            '"nodeID"' in head
-            or '"AIF"' in head
-            or '"locutions"' in head
-            or ('"nodes"' in head and _AIF_NODE_TYPE.search(head))
-        ):
+        if _looks_like_aif(head):
             return FORMATS.get("aif")
         return FORMATS["json"]
     if head.startswith(("Discussion Title:", "Discussion Name:")) and "kialo" in FORMATS:
@@ -203,6 +207,20 @@ def sniff(text: str) -> Format | None:
 #: a JSON array never starts like that.
 _ARGDOWN_TITLE = re.compile(r"(?:\[[^\]\n\"]+\]|<[^>\n]+>):")
 _AIF_NODE_TYPE = re.compile(r'"type"\s*:\s*"(?:I|RA|CA|MA|PA|L|YA|TA)"')
+#: Keys only AIF documents have. A key is followed by ':', which a string value never is
+#: (and inside a text the quotes are escaped), so a claim whose text, tag or section is
+#: one of these words cannot match.
+_AIF_KEY = re.compile(r'"(?:nodeID|locutions|AIF)"\s*:')
+#: argmap JSON opens with one of its own top-level keys (``format`` as it writes it).
+_ARGMAP_JSON_START = re.compile(r'\{\s*"(?:format|version|directed|multigraph|meta|claims)"\s*:')
+
+
+def _looks_like_aif(head: str) -> bool:
+    """AIF by its structure (its own keys, or nodes typed I/RA/CA...), never by a word in a
+    text: argmap's own top-level keys win."""
+    if _ARGMAP_JSON_START.match(head):
+        return False
+    return bool(_AIF_KEY.search(head) or ('"nodes"' in head and _AIF_NODE_TYPE.search(head)))
 
 
 def choose_reader(path: str | Path | None, text: str, name: str | None = None) -> Format:
@@ -245,15 +263,17 @@ def load(
     fmt: str | None = None,
     max_bytes: int | None = None,
     refresh: bool = True,
+    comments: bool = False,
 ) -> ArgumentMap:
     """Read a map in any readable format; ``None`` is the bundled essay map.
 
     A binary format (an argmap store) is recognised by its first bytes and read from its
     path; ``refresh`` says whether a store whose sources changed is rebuilt (else refused).
-    Raises `MapError` (with file, line and column) for anything wrong with the input.
+    With ``comments``, one warning says how many comment lines the map does not keep (for a
+    conversion). Raises `MapError` (with file, line and column) for anything wrong with the input.
     """
     # frameworks=False reads every format as a map
-    return cast("ArgumentMap", _load(path, fmt, max_bytes, refresh, frameworks=False))
+    return cast("ArgumentMap", _load(path, fmt, max_bytes, refresh, frameworks=False, comments=comments))
 
 
 def load_map_or_framework(
@@ -270,7 +290,13 @@ def load_map_or_framework(
 
 
 def _load(
-    path: str | Path | None, fmt: str | None, max_bytes: int | None, refresh: bool, *, frameworks: bool
+    path: str | Path | None,
+    fmt: str | None,
+    max_bytes: int | None,
+    refresh: bool,
+    *,
+    frameworks: bool,
+    comments: bool = False,
 ) -> ArgumentMap | Framework:
     target = bundled_map_path() if path is None else path
     binary = binary_format(target, fmt)
@@ -280,16 +306,23 @@ def _load(
             return load(source, max_bytes=max_bytes)
 
         return binary.load().read_path(target, read=read_source, refresh=refresh)  # type: ignore[no-any-return]
-    text = read_text(target, max_bytes=max_bytes)
     name = str(target)
-    try:
-        reader = choose_reader(name, text, fmt)
-        if frameworks and reader.framework_only:
-            return reader.read_framework(text, path=name)
-        with gc_paused():
-            return reader.read(text, path=name)
-    except MapError as exc:
-        raise exc.with_path(name) from None
+    with progress_step("read", name):
+        text = read_text(target, max_bytes=max_bytes)
+        try:
+            reader = choose_reader(name, text, fmt)
+            if frameworks and reader.framework_only:
+                return reader.read_framework(text, path=name)
+            with gc_paused():
+                amap = reader.read(text, path=name)
+        except MapError as exc:
+            raise exc.with_path(name) from None
+    if comments and (lines := reader.comment_lines(text)):
+        warn(
+            f"{lines} comment line{'s are' if lines != 1 else ' is'} not kept: a map holds no comments",
+            path=name,
+        )
+    return amap
 
 
 def binary_format(path: str | Path, name: str | None) -> Format | None:

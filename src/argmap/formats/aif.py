@@ -4,7 +4,7 @@ AIF is a bipartite graph: I-nodes hold propositions, S-nodes (RA, CA, MA, PA) jo
 ARG-tech data adds a dialogue layer (L, YA, TA nodes, locutions, participants) on top. argmap
 keeps the argument and projects it onto claims:
 
-- I-node → claim ``n<nodeID>`` (lower-cased, characters outside ``[a-z0-9._-]`` become ``-``;
+- I-node → claim ``n<nodeID>`` (lower-cased, characters that cannot be in an id become ``-``;
   a clash gets ``-2``, ``-3`` … in node order, with a warning). Kind ``claim``, text verbatim.
 - RA with one I premise → ``supports``; with several → one ``linked`` entry on the first premise
   (in edge order) ``{to: conclusion, with: the other premises}``.
@@ -50,6 +50,8 @@ from argmap.formats.options import writer_options
 from argmap.losses import Losses
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from argmap.model import ArgumentMap
 
 EXTENSION = "argmap"
@@ -254,15 +256,25 @@ def _edge_ends(raw: Any) -> tuple[str, str] | None:
 
 
 def _slug(node_id: str) -> str:
-    slug = "n" + _SLUG_BAD.sub("-", node_id.lower())
+    if node_id.isascii():
+        slug = "n" + _SLUG_BAD.sub("-", node_id.lower())
+    else:  # letters and digits of any script stay, as in any claim id
+        from argmap.model import is_claim_id, normalize_id
+
+        kept, in_run = ["n"], False
+        for char in normalize_id(node_id.lower()):
+            allowed = is_claim_id("n" + char)
+            if allowed or not in_run:
+                kept.append(char if allowed else "-")
+            in_run = not allowed
+        slug = "".join(kept)
     return slug[:_MAX_ID]
 
 
 def _claims(nodes: dict[str, _Node], issues: Losses) -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
     """Claim data by nodeID for every I-node, and the claim id of each."""
-    from argmap.model import KINDS, SLUG_PATTERN
+    from argmap.model import KINDS, is_claim_id
 
-    slug_ok = re.compile(SLUG_PATTERN)
     claims: dict[str, dict[str, Any]] = {}
     ids: dict[str, str] = {}
     used: set[str] = set()
@@ -270,7 +282,7 @@ def _claims(nodes: dict[str, _Node], issues: Losses) -> tuple[dict[str, dict[str
         if node.type != "I":
             continue
         extension = node.raw.get(EXTENSION)
-        data = _from_extension(extension, slug_ok, KINDS) if isinstance(extension, dict) else {}
+        data = _from_extension(extension, is_claim_id, KINDS) if isinstance(extension, dict) else {}
         if data.get("id") in used:
             del data["id"]
         if isinstance(extension, dict) and len(data) != len(extension):
@@ -285,19 +297,17 @@ def _claims(nodes: dict[str, _Node], issues: Losses) -> tuple[dict[str, dict[str
 
 
 def _from_extension(
-    extension: dict[str, Any], slug_ok: re.Pattern[str], kinds: tuple[str, ...]
+    extension: dict[str, Any], is_id: Callable[[str], bool], kinds: tuple[str, ...]
 ) -> dict[str, Any]:
     """The usable fields of an I-node's ``argmap`` key; a field of the wrong type is left out."""
     checks = {
-        "id": lambda v: isinstance(v, str) and len(v) <= _MAX_ID and slug_ok.match(v) is not None,
+        "id": lambda v: isinstance(v, str) and is_id(v),
         "kind": lambda v: v in kinds,
         "quote": lambda v: isinstance(v, str),
         "section": lambda v: isinstance(v, str),
         "tags": lambda v: isinstance(v, list) and all(isinstance(t, str) for t in v),
         "base_score": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 1,
-        "contrasts": lambda v: (
-            isinstance(v, list) and all(isinstance(t, str) and slug_ok.match(t) for t in v)
-        ),
+        "contrasts": lambda v: isinstance(v, list) and all(isinstance(t, str) and is_id(t) for t in v),
     }
     return {key: value for key, value in extension.items() if key in checks and checks[key](value)}
 

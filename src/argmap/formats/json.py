@@ -20,7 +20,15 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from argmap.errors import MapError, did_you_mean, json_syntax_error, no_such_id, position, suggest_id
+from argmap.errors import (
+    Locator,
+    MapError,
+    did_you_mean,
+    json_syntax_error,
+    no_such_id,
+    position,
+    suggest_id,
+)
 from argmap.formats.options import no_options
 
 if TYPE_CHECKING:
@@ -120,10 +128,21 @@ def read(text: str, *, path: str | None = None) -> ArgumentMap:
     from argmap.model import read_consuming
 
     with gc_paused():  # millions of fresh, acyclic containers: the collector only costs time
-        return read_consuming(lambda consume: _read(text, path, consume=consume))
+        return read_consuming(lambda consume: _read(text, path, consume=consume)[0])
 
 
-def _read(text: str, path: str | None, *, consume: bool) -> ArgumentMap:
+def read_lenient(text: str, *, path: str | None = None) -> tuple[ArgumentMap, str | None, Locator]:
+    """The map checked for shape only, its source text, and a locator for its model paths
+    (``argmap check`` reports the cross-reference problems and drafts itself, located)."""
+    from argmap.memory import gc_paused
+
+    with gc_paused():
+        return _read(text, path, consume=False, lenient=True)
+
+
+def _read(
+    text: str, path: str | None, *, consume: bool, lenient: bool = False
+) -> tuple[ArgumentMap, str | None, Locator]:
     from argmap.model import validate_located
 
     try:
@@ -150,7 +169,10 @@ def _read(text: str, path: str | None, *, consume: bool) -> ArgumentMap:
         return placed[-1]
 
     try:
-        return validate_located(data, path=path, source_text=source_text, locate=locate, consume=consume)
+        amap = validate_located(
+            data, path=path, source_text=source_text, locate=locate, lenient=lenient, consume=consume
+        )
+        return amap, source_text, locate
     except MapError as exc:
         if not where:
             raise

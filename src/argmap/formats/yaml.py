@@ -12,6 +12,7 @@ column of every node, so a valid million-claim map never pays for them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -336,8 +337,12 @@ def _syntax_error(exc: yaml.MarkedYAMLError, path: str | None, text: str) -> Map
     hint = "check the indentation and quoting here"
     lines = text.splitlines() if mark else []
     line_text = lines[mark.line] if mark and mark.line < len(lines) else ""
+    deeper = _over_indented(lines, mark.line) if mark else None
     if mark and "\t" in line_text[: mark.column + 1]:
         hint = "YAML does not allow tabs for indentation; use spaces"
+    elif mark and deeper is not None:
+        message, hint, column = deeper
+        return MapError(f"not valid YAML: {message}", path=path, line=mark.line + 1, column=column, hint=hint)
     elif "maximum nesting depth" in problem:
         hint = "no argument map nests this deep; is this the right file?"
     elif "mapping values are not allowed" in problem:
@@ -351,6 +356,36 @@ def _syntax_error(exc: yaml.MarkedYAMLError, path: str | None, text: str) -> Map
     )
 
 
+#: ``key: value`` on one line: (indentation, "- " of a list item, key, value).
+_KEY_LINE = re.compile(r"^( *)(- +)?([^\s#'\"{}\[\],:-][^:#]*?) *:(?: +(.*))?$")
+_TOP_AND_META_KEYS = frozenset({"meta", "claims", "title", "author", "source", "licence", "url"})
+
+
+def _over_indented(lines: list[str], at: int) -> tuple[str, str, int] | None:
+    """(message, hint, column) when line ``at`` holds a key indented deeper than the key
+    above it, whose value is on its own line: the parser then reads the key as more of that
+    value, and its complaint (about ': ' or a missing key) would point the wrong way."""
+    here = _KEY_LINE.match(lines[at]) if at < len(lines) else None
+    if here is None or here.group(2):
+        return None
+    above = next(
+        (line for line in reversed(lines[:at]) if line.strip() and not line.lstrip().startswith("#")), None
+    )
+    previous = _KEY_LINE.match(above) if above is not None else None
+    if previous is None or not previous.group(4):
+        return None  # a key after 'key:' alone is rightly deeper: it opens a nested mapping
+    column = len(here.group(1)) + 1
+    if column <= len(previous.group(1)) + len(previous.group(2) or "") + 1:
+        return None
+    key, other = here.group(3).strip(), previous.group(3).strip()
+    section = next((line.split(":")[0] for line in reversed(lines[:at]) if line[:1].isalpha()), "")
+    owner = {"claims": "this claim", "meta": "meta"}.get(section, "this mapping")
+    hint = f"align it with the other keys of {owner}"
+    if key not in _CLAIM_KEYS and key not in _TOP_AND_META_KEYS:
+        hint += f" (or, if it goes on the value of {other!r}, put that value in quotes)"
+    return f"{key!r} is indented deeper than {other!r} above it", hint, column
+
+
 def read(text: str, *, path: str | None = None) -> ArgumentMap:
     """Parse and validate a native map; quotes are checked against ``meta.source``."""
     return _read(text, path, lenient=False)[0]
@@ -362,6 +397,37 @@ def read_lenient(text: str, *, path: str | None = None) -> tuple[ArgumentMap, st
     ``argmap check`` reports every cross-reference problem itself, each at its location.
     """
     return _read(text, path, lenient=True)
+
+
+def comment_lines(text: str) -> int:
+    """How many lines hold a ``#`` comment, which a map does not keep (``convert`` says so).
+
+    A ``#`` starts a comment at the start of a line or after a space, outside any scalar: the
+    scanner's scalar tokens tell where the scalars are, quoted and block ones included.
+    """
+    import bisect
+
+    candidates = [m.start() for m in _COMMENT_START.finditer(text)]
+    if not candidates:
+        return 0
+    scalars = [
+        (token.start_mark.index, token.end_mark.index)
+        for token in yaml.scan(text, Loader=Loader)
+        if isinstance(token, yaml.ScalarToken)
+    ]
+    starts = [start for start, _end in scalars]
+    lines: set[int] = set()
+    line, seen = 0, 0
+    for offset in candidates:
+        line, seen = line + text.count("\n", seen, offset), offset
+        place = bisect.bisect_right(starts, offset) - 1
+        if place < 0 or offset >= scalars[place][1]:
+            lines.add(line)
+    return len(lines)
+
+
+#: Where a YAML comment may start: ``#`` at the start of a line or after a blank.
+_COMMENT_START = re.compile(r"(?:^|(?<=[ \t]))#", re.MULTILINE)
 
 
 def _read(text: str, path: str | None, *, lenient: bool) -> tuple[ArgumentMap, str | None, Locator]:

@@ -16,10 +16,19 @@ from argmap.model.validation import (
     validate,
     validate_located,
 )
-from argmap.model.vocabulary import KINDS, RELATIONS, SLUG_PATTERN, Kind
+from argmap.model.vocabulary import (
+    ID_RULE,
+    KINDS,
+    RELATIONS,
+    SLUG_PATTERN,
+    Kind,
+    is_claim_id,
+    normalize_id,
+)
 
 __all__ = [
     "CHUNK",
+    "ID_RULE",
     "KINDS",
     "RELATIONS",
     "SLUG_PATTERN",
@@ -32,6 +41,8 @@ __all__ = [
     "Problem",
     "Undercut",
     "describe_error",
+    "is_claim_id",
+    "normalize_id",
     "read_consuming",
     "reference_problems",
     "support_pairs",

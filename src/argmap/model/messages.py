@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from argmap.model.schema import Claim, Meta
-from argmap.model.vocabulary import KINDS
+from argmap.model.vocabulary import ID_RULE, KINDS
 
 __all__ = ["describe_error"]
 
@@ -43,9 +43,11 @@ def describe_error(error: Any, data: Any) -> tuple[str, str | None]:
     if kind == "missing":
         return f"the required key {field!r} is missing{where}", f"add '{field}: ...'"
     if kind == "string_pattern_mismatch":
+        # an entry of a list of ids (``supports: [a, Bad Id]``) is named by its list
+        name = f"{parent} entry" if loc and isinstance(loc[-1], int) else field
         return (
-            f"{field} {_value_at(data, loc)!r}{where} is not a valid claim id",
-            "ids use lowercase letters, digits, '-', '_' and '.', and start with a letter or digit",
+            f"{name} {_value_at(data, loc)!r}{where} is not a valid claim id",
+            ID_RULE,
         )
     if kind == "literal_error":
         value = _value_at(data, loc)

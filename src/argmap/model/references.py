@@ -5,11 +5,11 @@ Kept apart from the schema so `check` can list every problem while validation st
 
 from __future__ import annotations
 
-from collections.abc import Generator, Iterator, Mapping
+from collections.abc import Collection, Generator, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from argmap.model.vocabulary import RELATIONS
+from argmap.model.vocabulary import ID_RULE, RELATIONS, is_claim_id, normalize_id
 
 if TYPE_CHECKING:
     from argmap.model.schema import ArgumentMap, Claim
@@ -87,9 +87,21 @@ def _duplicate_ids(claims: list[Claim]) -> Generator[Problem, None, dict[str, in
 
 
 def _unknown_id(target: str, loc: Loc, known: Mapping[str, object]) -> Problem:
-    from argmap.errors import no_such_id, suggest_id
+    from argmap.errors import no_such_id
 
-    return Problem(loc, "unknown_id", no_such_id(target), suggest_id(target, known))
+    return Problem(loc, "unknown_id", no_such_id(target), unknown_id_hint(target, known))
+
+
+def unknown_id_hint(word: str, known_ids: Collection[str]) -> str:
+    """The hint for an id no claim has: the closest ids and, when ``word`` could not be an id
+    at all (``argmap show 'two words'``), which characters an id is made of."""
+    from argmap.errors import suggest_id
+
+    hint = suggest_id(word, known_ids)
+    if is_claim_id(normalize_id(word)):
+        return hint
+    rule = f"{word!r} cannot be an id: {ID_RULE}"
+    return rule if hint == "check the spelling" else f"{hint} ({rule})"
 
 
 def _relation_problems(claim: Claim, index: int, known: Mapping[str, object]) -> Iterator[Problem]:
@@ -139,6 +151,84 @@ def _quote_problem(claim_id: str, index: int) -> Problem:
         f"the quote of {claim_id!r} does not occur verbatim in the source text",
         "copy the span exactly from the source",
     )
+
+
+def unquoted(amap: ArgumentMap, source_text: str) -> Iterator[Problem]:
+    """The claims whose quote does not occur verbatim in ``source_text``, in map order."""
+    for index, claim in enumerate(amap.claims):
+        if claim.quote is not None and claim.quote not in source_text:
+            yield _quote_problem(claim.id, index)
+
+
+def unconnected(amap: ArgumentMap) -> list[int]:
+    """Positions of the claims no chain of relations (either way) joins to a thesis.
+
+    Empty when the map has no thesis: there is nothing to be connected to. References to
+    unknown ids join nothing; the first claim of a repeated id stands for it.
+    """
+    claims = amap.claims
+    if _connected_in_order(claims):
+        return []
+    theses = [claim.id for claim in claims if claim.kind == "thesis"]
+    if not theses:
+        return []
+    known = {claim.id for claim in claims}
+    neighbours: dict[str, list[str]] = {}
+    for claim in claims:
+        targets = [*claim.supports, *claim.attacks, *claim.contrasts]
+        for link in claim.linked:
+            targets += [link.to, *link.with_]
+        for cut in claim.undercuts:
+            targets += [cut.from_, cut.to]
+        if not targets:
+            continue
+        mine = neighbours.setdefault(claim.id, [])
+        for target in targets:
+            if target in known:
+                mine.append(target)
+                neighbours.setdefault(target, []).append(claim.id)
+    seen = set(theses)
+    frontier = list(theses)
+    while frontier:
+        for neighbour in neighbours.get(frontier.pop(), ()):
+            if neighbour not in seen:
+                seen.add(neighbour)
+                frontier.append(neighbour)
+    if len(seen) == len(known):
+        return []
+    return [index for index, claim in enumerate(claims) if claim.id not in seen]
+
+
+def _connected_in_order(claims: list[Claim]) -> bool:
+    """Whether every claim is a thesis or relates to a claim listed before it that is
+    connected so (and so on back to a thesis).
+
+    Maps are mostly written in that order (a claim after the claims it speaks to), so one
+    quick pass usually settles it; only the maps it does not settle build the whole graph.
+    """
+    connected: set[str] = set()
+    for claim in claims:
+        claim_id = claim.id
+        if claim.kind == "thesis":
+            connected.add(claim_id)
+            continue
+        # supports and attacks decide nearly every claim: plain loops, no generator each
+        for target in claim.supports:
+            if target in connected:
+                break
+        else:
+            for target in claim.attacks:
+                if target in connected:
+                    break
+            else:
+                if not (
+                    any(target in connected for target in claim.contrasts)
+                    or any(link.to in connected for link in claim.linked)
+                    or any(cut.to in connected for cut in claim.undercuts)
+                ):
+                    return False
+        connected.add(claim_id)
+    return True
 
 
 def support_pairs(amap: ArgumentMap) -> set[tuple[str, str]]:

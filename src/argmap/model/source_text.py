@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from argmap.errors import MapError, warn
+from argmap.errors import DraftWarning, MapError, warn
 from argmap.files import bundled_map_path, read_text
 
 if TYPE_CHECKING:
@@ -53,21 +53,65 @@ def position_in(source: str, text: str, quote: str) -> tuple[str, int, int] | No
     return source, line, start - (text.rfind("\n", 0, start) + 1) + 1
 
 
-def rebase_source(amap: ArgumentMap, map_path: str | Path | None, output: str | Path) -> ArgumentMap:
-    """The map with ``meta.source`` pointing at the same file from ``output``'s folder.
+def rebase_source(amap: ArgumentMap, map_path: str | Path | None, output: str | Path | None) -> ArgumentMap:
+    """The map with ``meta.source`` right for its new place, ``output`` (None: stdout, read
+    back from the working folder).
 
-    ``source`` is relative to the map file, so a map written elsewhere must say where the
-    text is from there; otherwise its quotes could no longer be checked.
+    ``source`` is relative to the map file, so a map written elsewhere must say where the text
+    is from there. A text inside argmap's own data or a Python installation keeps the name
+    as written: an exported map never points into a virtualenv. A text that is not there is
+    left out, with a warning: it would only send readers of the export looking for it.
     """
+    source = amap.meta.source
     path = source_file(amap, map_path)
-    if path is None or Path(str(amap.meta.source)).is_absolute():
+    if path is None or source is None:
         return amap
     text_path = path.resolve()
-    if not text_path.is_file():
+    if _installed(text_path):
         return amap
-    new_source = os.path.relpath(text_path, Path(output).resolve().parent)
-    meta = amap.meta.model_copy(update={"source": Path(new_source).as_posix()})
-    return amap.model_copy(update={"meta": meta})
+    if not text_path.is_file():
+        warn(
+            f"meta.source {source!r} is left out of the export: the source text {str(path)!r} is not there",
+            path=None if map_path is None else str(map_path),
+        )
+        return amap.model_copy(update={"meta": amap.meta.model_copy(update={"source": None})})
+    if Path(source).is_absolute():
+        return amap
+    folder = Path.cwd() if output is None else Path(output).resolve().parent
+    new_source = Path(os.path.relpath(text_path, folder)).as_posix()
+    return amap.model_copy(update={"meta": amap.meta.model_copy(update={"source": new_source})})
+
+
+def _installed(path: Path) -> bool:
+    """Whether ``path`` is inside argmap's data folder or a Python installation (a virtualenv,
+    site-packages): places an exported map must not name, as they differ per machine."""
+    import site
+    import sys
+    import sysconfig
+
+    from argmap.files import data_dir
+
+    folders = [data_dir(), Path(sys.prefix), Path(sys.base_prefix), Path(sys.exec_prefix)]
+    folders += [Path(p) for p in (*site.getsitepackages(), site.getusersitepackages())]
+    folders += [
+        Path(p) for key, p in sysconfig.get_paths().items() if key in ("purelib", "platlib", "stdlib")
+    ]
+    return any(path.is_relative_to(folder.resolve()) for folder in folders)
+
+
+def shown_path(path: Path, written: str) -> str:
+    """``path`` as one reaches it from the working folder: relative when it is below it or at
+    most two folders up, absolute otherwise (a long climb of '..' helps no one). A text inside
+    argmap's data or a Python installation is named as ``written`` in the map, as exports do."""
+    absolute = path.resolve()
+    if _installed(absolute):
+        return written
+    try:
+        relative = Path(os.path.relpath(absolute))
+    except ValueError:  # another drive
+        return str(absolute)
+    climbs = len([part for part in relative.parts if part == ".."])
+    return relative.as_posix() if climbs <= 2 else str(absolute)
 
 
 def read_source_text(
@@ -76,21 +120,32 @@ def read_source_text(
     """The text a map's quotes are checked against: ``meta.source``, relative to the map file
     (to the working folder for a map read from stdin or a string).
 
-    One policy for every reader: a source that cannot be read is one located warning and the
-    quotes go unchecked, since maps often travel without their source texts.
+    One policy for every reader: a source that cannot be read is one located `DraftWarning`
+    and the quotes go unchecked, since maps often travel without their source texts.
     """
     if not isinstance(source, str) or not source:
         return None
-    base = Path(map_path).parent if map_path and map_path != "-" else Path.cwd()
     try:
-        return read_text(base / source).replace("\r\n", "\n")
+        return read_text(_base(map_path) / source).replace("\r\n", "\n")
     except MapError as exc:
         line, column = where() or (None, None)
         warn(
-            f"quotes not checked: cannot read the source text {source!r}: {exc.message} "
-            "(meta.source is relative to the map file; fix the path or remove the key)",
+            f"quotes not checked: cannot read the source text {source!r}: {exc.message} ({source_hint(map_path)})",
             path=map_path,
             line=line,
             column=column,
+            category=DraftWarning,
         )
         return None
+
+
+def _base(map_path: str | Path | None) -> Path:
+    """The folder ``meta.source`` is relative to: the map's, or the working folder for stdin."""
+    return Path(map_path).parent if map_path and str(map_path) != "-" else Path.cwd()
+
+
+def source_hint(map_path: str | Path | None) -> str:
+    """How to fix a ``meta.source`` that cannot be read, for a map at ``map_path``."""
+    if map_path is None or str(map_path) == "-":
+        return "for a map read from stdin or a string, meta.source is relative to the working folder"
+    return "meta.source is relative to the map file; fix the path or remove the key"

@@ -256,6 +256,14 @@ class StoreMap:
         sql = f"SELECT path FROM sources WHERE role = 'map' AND {where} ORDER BY map"
         return [row[0] for row in self.connection.execute(sql, args)]
 
+    def text_path(self) -> str | None:
+        """The source text file this map's quotes were found in when it was indexed."""
+        if self.entry is None:
+            return None
+        sql = "SELECT path FROM sources WHERE role = 'text' AND map = ?"
+        row = self.connection.execute(sql, (self.entry.number,)).fetchone()
+        return None if row is None else str(row[0])
+
     def maps(self) -> dict[int, str]:
         return dict(self.connection.execute("SELECT map, name FROM maps").fetchall())
 

@@ -13,7 +13,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from argmap.errors import MapError, warn
+from argmap.errors import MapError, progress_step, warn
 
 FORMATS = ("svg", "png", "pdf")
 ENGINES = ("dot", "neato", "sfdp")
@@ -88,8 +88,9 @@ def render(
     from argmap.files import write_atomic
 
     chosen = output_format(output, fmt)
-    data = run_graphviz(dot_text, fmt=chosen, engine=engine, timeout=timeout)
-    write_atomic(output, data)
+    with progress_step("draw", engine):
+        data = run_graphviz(dot_text, fmt=chosen, engine=engine, timeout=timeout)
+        write_atomic(output, data)
     return Path(output)
 
 

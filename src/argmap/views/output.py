@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from argmap.errors import progress_step
 from argmap.views.json_output import print_claims, print_json
 from argmap.views.terminal import stdout_is_terminal, write_lines
 
@@ -34,6 +35,7 @@ def _print_rich(renderable: Any) -> None:
     console().print(renderable)
 
 
+@progress_step("write")
 def show_claims(amap: ArgumentMap, claims: Iterable[Any], words: Sequence[str], *, as_json: bool) -> None:
     """The claims ``list`` selected: JSON (written as they come), a rich table, or aligned columns."""
     if as_json:
@@ -54,6 +56,7 @@ def show_claims(amap: ArgumentMap, claims: Iterable[Any], words: Sequence[str], 
         write_lines(plain.table(("ID", "KIND", "SECTION", "TEXT"), rows))
 
 
+@progress_step("write")
 def show_claim(info: dict[str, Any], *, as_json: bool) -> None:
     """One claim's report (`claim_report`)."""
     if as_json:
@@ -70,6 +73,7 @@ def show_claim(info: dict[str, Any], *, as_json: bool) -> None:
         write_lines(lines)
 
 
+@progress_step("write")
 def show_search(found: list[Any], words: list[str], *, as_json: bool) -> None:
     """The claims that contain all ``words``, matches highlighted (or given as spans)."""
     if as_json:
@@ -99,6 +103,7 @@ def search_match(claim: Any, words: Sequence[str]) -> dict[str, Any]:
     }
 
 
+@progress_step("write")
 def show_tree(report: TreeReport, *, as_json: bool) -> None:
     """Tree rows as JSON, rich trees on a terminal, or plain guides when piped."""
     rows, labels, claims, scores = report.rows, report.labels, report.index.claims, report.scores
@@ -137,6 +142,7 @@ def show_tree(report: TreeReport, *, as_json: bool) -> None:
     )
 
 
+@progress_step("write")
 def show_trace(result: Any, *, as_json: bool) -> None:
     """The support chains of a `Trace`."""
     if as_json:
@@ -151,26 +157,18 @@ def show_trace(result: Any, *, as_json: bool) -> None:
         write_lines(plain.trace_lines(result))
 
 
+@progress_step("write")
 def show_check(report: CheckReport, output: str) -> None:
     """Findings as ``text`` (one line each and a summary), ``json`` or ``github`` annotations."""
     errors, warnings = report.errors, report.warnings
     if output == "json":
-        unusable = [
-            {"path": p.path, "line": p.line, "column": p.column, "message": str(p)}
-            for e in report.unusable
-            for p in e.problems
-        ]
+        unusable = [f.to_json() for f in report.unreadable]
         findings = [f.to_json() for f in report.findings]
         print_json({"findings": findings, "unusable": unusable, "errors": errors, "warnings": warnings})
         return
-    for finding in report.findings:
+    # An unusable file's problems are AM100 findings, written like every other one.
+    for finding in [*report.findings, *report.unreadable]:
         sys.stdout.write((finding.github() if output == "github" else finding.text()) + "\n")
-    for error in report.unusable:
-        for problem in error.problems:
-            say_error(str(problem))
-    if output == "github":
-        for finding in report.unreadable:
-            sys.stdout.write(finding.github() + "\n")
     if output == "text":
         files = f"{report.files} file{'s' if report.files != 1 else ''}"
         sys.stdout.write(
@@ -178,6 +176,7 @@ def show_check(report: CheckReport, output: str) -> None:
         )
 
 
+@progress_step("write")
 def show_evaluation(report: EvaluationReport, *, as_json: bool, bipolar: bool, scored: bool) -> None:
     """Labels (and scores) per claim: a table, the verdicts on the tree, or JSON."""
     from argmap.views.terminal.plain import STATUS_MARK
@@ -225,6 +224,7 @@ def _evaluation_table(result: Any, amap: ArgumentMap, *, bipolar: bool, scored: 
     write_lines([title, *plain.table(headers, table_rows)])
 
 
+@progress_step("write")
 def write_document(document: str | Iterator[str], target: str | Path | None) -> None:
     """An exported document to ``target`` (atomically) or, for None, to stdout; streamed
     documents come as lines without their newlines."""

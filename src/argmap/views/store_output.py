@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from argmap.errors import progress_step
 from argmap.views.json_output import claim_json, print_json
 from argmap.views.terminal import write_lines
 
@@ -30,6 +31,7 @@ def progress_line() -> Callable[[str, int, int], None] | None:
     return show
 
 
+@progress_step("write")
 def show_claims_across(found: Sequence[tuple[str, Claim]], *, as_json: bool) -> None:
     """``list`` over every map of a store: (map name, claim) as JSON or a table with a MAP column."""
     if as_json:
@@ -41,6 +43,7 @@ def show_claims_across(found: Sequence[tuple[str, Claim]], *, as_json: bool) -> 
     write_lines(plain.table(("MAP", "ID", "KIND", "SECTION", "TEXT"), rows))
 
 
+@progress_step("write")
 def show_search_across(found: Sequence[tuple[str, Claim]], words: list[str], *, as_json: bool) -> None:
     """``search`` over every map of a store: each match prefixed with its map's name."""
     if as_json:

@@ -4,8 +4,9 @@ Reading follows Argdown 1.7.5 itself: `lexer`, `parser` and `document` port its 
 grammar and model builder, so a file has the statements, arguments and explicit relations
 that ``argdown json`` reports; `reader` maps that model onto an `ArgumentMap`:
 
-- equivalence class (``[Title]``, or an untitled paragraph) → claim. Id: the title as a slug
-  (``Statement 1`` → ``statement-1``), or for untitled statements a slug of the first words;
+- equivalence class (``[Title]``, or an untitled paragraph) → claim. Id: the data ``id`` if
+  given, else the title as a slug (``Statement 1`` → ``statement-1``, ``步行街`` stays ``步行街``),
+  or for untitled statements a slug of the first words;
   made unique with ``-2``, ``-3``. A title that is not its id is kept as the first tag,
   ``title:<Title>``. Text: the first definition; later different definitions are warned about.
 - argument (``<Title>``) → claim with the description as text and first tag
@@ -38,8 +39,9 @@ from arguments, ``[Title]:`` where a ``title:`` tag allows it), headings for sec
 indented under their source (``+>``, ``->``, ``_>``), and for each linked support and each
 undercut inference a reconstruction ``<Inference n>`` whose premises and conclusion are the
 claims. ``_> <Inference n> {from: "id"}`` names the undercut premise when it is not the first.
-What Argdown text cannot carry exactly (line breaks, edge whitespace, tags with ``)``) goes
-into the data block as well, and ``contrasts`` always does (Argdown has no such relation).
+What Argdown text cannot carry exactly (line breaks, edge whitespace, tags with ``)``, an id
+no title slugs to, such as ``Thesis``) goes into the data block as well, and ``contrasts``
+always does (Argdown has no such relation).
 """
 
 from __future__ import annotations
@@ -52,7 +54,7 @@ from argmap.formats.options import no_options
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
 
-__all__ = ["OPTIONS", "read", "slug", "write"]
+__all__ = ["OPTIONS", "comment_lines", "read", "slug", "write"]
 
 OPTIONS = None
 
@@ -62,6 +64,13 @@ def read(text: str, *, path: str | None = None) -> ArgumentMap:
     from argmap.formats.argdown.reader import read as read_document
 
     return read_document(text, path=path)
+
+
+def comment_lines(text: str) -> int:
+    """How many lines of ``text`` hold a comment, which a map does not keep."""
+    from argmap.formats.argdown.lexer import comment_lines as count
+
+    return count(text)
 
 
 def write(amap: ArgumentMap, options: None = None, **fields: Any) -> str:

@@ -9,16 +9,37 @@ SLUG = re.compile(r"[a-z0-9][a-z0-9._-]*")
 
 
 def slug(title: str, limit: int = 60) -> str:
-    """A claim id for a title: the title itself when it already is one, else its slug ('' if none)."""
+    """A claim id for a title: the title itself when it already is one, else its slug ('' if none).
+
+    An ASCII title keeps the lower-case ASCII slugs argmap always made (``Statement 1`` →
+    ``statement-1``); any other keeps its letters and digits (``[步行街]`` → ``步行街``,
+    ``[Ärger]`` → ``ärger``), lower-cased, in NFC.
+    """
     if SLUG.fullmatch(title) and len(title) <= 200:
         return title
-    ascii_text = (
-        title
-        if title.isascii()
-        else unicodedata.normalize("NFKD", title.replace("ß", "ss")).encode("ascii", "ignore").decode()
-    )
-    text = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return text[:limit].rstrip("-")
+    if title.isascii():
+        text = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
+        return text[:limit].rstrip("-")
+    return _unicode_slug(title, limit)
+
+
+def _unicode_slug(title: str, limit: int) -> str:
+    from argmap.model import is_claim_id, normalize_id
+
+    lowered = normalize_id(normalize_id(title).lower())
+    if is_claim_id(lowered) and lowered == lowered.lower():
+        return lowered
+    parts: list[str] = []
+    for char in lowered:
+        category = unicodedata.category(char)
+        if category[0] in "LM" or category == "Nd":
+            parts.append(char)
+        elif parts and parts[-1] != "-":
+            parts.append("-")
+    text = "".join(parts).strip("-")[:limit].rstrip("-")
+    while text and not is_claim_id(text[0]):  # a cut may leave a mark first; an id starts with a letter
+        text = text[1:].lstrip("-")
+    return text
 
 
 def words_slug(text: str, limit: int = 40) -> str:

@@ -322,6 +322,7 @@ class _Lexer:
         self.tokens: list[Token] = []
         self.indents = [0]
         self.ranges: list[str] = []
+        self.comments: list[tuple[int, str]] = []  # (offset, text) of each comment, dropped
 
     def dedent_all(self, offset: int) -> None:
         while len(self.indents) > 1:
@@ -435,7 +436,9 @@ class _Lexer:
                     append(token)
                     if not inference:
                         runs.append([token, end])
-            elif kind != COMMENT and kind != SPACES:
+            elif kind == COMMENT:
+                self.comments.append((pos, image))
+            elif kind != SPACES:
                 append(Token(kind, image, pos))
                 if kind == INFERENCE_START:
                     inference = True
@@ -494,3 +497,19 @@ def _lex_message(text: str, pos: int) -> str:
 def tokenize(text: str) -> list[Token]:
     """Argdown's tokens for ``text`` (comments and blanks dropped, Indent/Dedent added)."""
     return _Lexer(text).run()
+
+
+def comment_lines(text: str) -> int:
+    """How many lines hold a comment (``//``, ``/* */``, ``<!-- -->``), which a map does not keep."""
+    if "//" not in text and "/*" not in text and "<!--" not in text:
+        return 0
+    from argmap.errors import LineIndex
+
+    lexer = _Lexer(text)
+    lexer.run()
+    line_of = LineIndex(text)
+    lines: set[int] = set()
+    for offset, image in lexer.comments:
+        first = line_of(offset)[0]
+        lines.update(range(first, first + image.rstrip().count("\n") + 1))
+    return len(lines)

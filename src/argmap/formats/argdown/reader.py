@@ -114,14 +114,36 @@ class _Reader:
 
     def assign_ids(self, entries: list[_Entry]) -> None:
         taken: set[str] = set()
+        for entry in entries:  # data ``{id: ...}`` first: a title cannot spell every id
+            given = self.given_id(entry)
+            if given is not None and given not in taken:
+                entry.id = given
+                taken.add(given)
         for entry in entries:
+            if entry.id:
+                continue
             if not entry.node.auto:
                 entry.id = unique(
                     slug(entry.node.title) or ("argument" if entry.is_argument else "statement"), taken
                 )
         for entry in entries:
-            if entry.node.auto:
+            if entry.node.auto and not entry.id:
                 entry.id = unique(words_slug(self.text_of(entry)) or "statement", taken)
+
+    def given_id(self, entry: _Entry) -> str | None:
+        """The id a member's data names (``{id: Thesis}``, as the writer gives ids that are not
+        their title's slug); a value that cannot be an id is reported and left out."""
+        from argmap.model import ID_RULE, is_claim_id, normalize_id
+
+        for member in entry.node.members:
+            if not isinstance(member.data, dict) or "id" not in member.data:
+                continue
+            value = member.data["id"]
+            if isinstance(value, str) and is_claim_id(normalize_id(value)):
+                return normalize_id(value)
+            offset = member.data_offset if member.data_offset is not None else member.offset
+            self.report.add(f"data id {value!r} is not a valid claim id ({ID_RULE}); dropped", offset)
+        return None
 
     def text_of(self, entry: _Entry) -> str:
         definitions = _definitions(entry.node.members)
@@ -161,7 +183,7 @@ class _Reader:
                 if key in DATA_KEYS:
                     entry.data[key] = value
                     entry.data_offsets[key] = offset
-                elif not (entry.is_argument and key == "from"):
+                elif key != "id" and not (entry.is_argument and key == "from"):
                     self.report.add(f"data key {key!r} has no place in argmap; dropped", offset)
 
     # ------------------------------------------------------------------ relations

@@ -234,6 +234,8 @@ class _Writer:
 
     def claim(self, claim: Claim, section: str | None) -> None:
         data: dict[str, Any] = {}
+        if slug(self.refs[claim.id][1:-1]) != claim.id:  # the title cannot spell it (``Thesis``)
+            data["id"] = claim.id
         if claim.kind != "claim":
             data["kind"] = claim.kind
         text, exact = visible(claim.text, _statement_text)

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 #: Colour per claim kind, shared by tables, trees and badges.
@@ -50,16 +51,36 @@ def write_lines(lines: Any) -> None:
         write("\n".join(chunk))
 
 
-def status_line() -> Callable[[str], None] | None:
-    """A transient status on stderr: each call redraws the one line ('' clears it). None when
-    stderr is not a terminal, so pipes and logs never see it."""
+#: Whether this run may show a transient status (``--quiet`` and ``--json`` say no), and the
+#: status line's holder: the run's phases give way to a command's own status (index, solver).
+_status: dict[str, Any] = {"allowed": True, "holder": None}
+
+
+@contextmanager
+def statusless() -> Iterator[None]:
+    """Within: `status_line` gives None, for a run with ``--quiet`` or JSON output."""
+    _status["allowed"] = False
     try:
-        if not sys.stderr.isatty():
+        yield
+    finally:
+        _status["allowed"] = True
+
+
+def status_line(*, background: bool = False) -> Callable[[str], None] | None:
+    """A transient status on stderr: each call redraws the one line ('' clears it). None when
+    stderr is not a terminal, so pipes and logs never see it. A ``background`` status draws
+    nothing while another one holds the line."""
+    try:
+        if not _status["allowed"] or not sys.stderr.isatty():
             return None
     except (AttributeError, ValueError):
         return None
 
     def show(text: str) -> None:
+        if background and _status["holder"] not in (None, show):
+            return
+        if not background:
+            _status["holder"] = show if text else None
         sys.stderr.write(f"\r\x1b[K{text}")
         sys.stderr.flush()
 

@@ -2,19 +2,33 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> Iterator[str]:
-    """Left-aligned columns two spaces apart; the last column is never padded."""
-    widths = [len(h) for h in headers[:-1]]
+    """Left-aligned columns two spaces apart; the last column is never padded.
+
+    Widths are counted in terminal columns, so ids and sections in CJK (two columns a
+    character) or with combining marks (none) line up too.
+    """
+    width = _width_function(rows)
+    widths = [width(h) for h in headers[:-1]]
     for row in rows:
         for i, cell in enumerate(row[:-1]):
-            widths[i] = max(widths[i], len(cell))
+            widths[i] = max(widths[i], width(cell))
     for row in (headers, *rows):
-        cells = [cell.ljust(widths[i]) for i, cell in enumerate(row[:-1])]
+        cells = [cell + " " * (widths[i] - width(cell)) for i, cell in enumerate(row[:-1])]
         yield "  ".join([*cells, row[-1]]).rstrip()
+
+
+def _width_function(rows: Sequence[Sequence[str]]) -> Callable[[str], int]:
+    """``len`` while every padded cell is ASCII (the common case, no import), else display width."""
+    if all(cell.isascii() for row in rows for cell in row[:-1]):
+        return len
+    from argmap.formats.wrapping import display_width
+
+    return display_width
 
 
 #: How a tree row relates to its parent, as a glyph: support, attack, undercut, root.

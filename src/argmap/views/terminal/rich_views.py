@@ -247,11 +247,17 @@ def trace_view(result: Any) -> Any:
             line.append("  (ends below any thesis)", style="dim")
         parts.append(line)
         pad = " " * (width + 2)
+        # the same words as in a pipe (`trace_lines`): only the colours are the terminal's own
         for claim_id, attackers in chain.attacked_by.items():
-            parts.append(Text(f"{pad}− {claim_id} is attacked by {', '.join(attackers)}", style="red"))
+            parts.append(
+                Text(f"{pad}contested: {claim_id} is attacked by {', '.join(attackers)}", style="red")
+            )
         for (premise, conclusion), by in chain.undercut_by.items():
             parts.append(
-                Text(f"{pad}⊘ {premise} → {conclusion} is undercut by {', '.join(by)}", style="dark_orange")
+                Text(
+                    f"{pad}contested: {premise} → {conclusion} is undercut by {', '.join(by)}",
+                    style="dark_orange",
+                )
             )
     if lines[-1].startswith("…"):
         parts.append(Text(lines[-1], style="dim"))
