@@ -6,8 +6,7 @@ Kept apart from the schema so `check` can list every problem while validation st
 from __future__ import annotations
 
 from collections.abc import Collection, Generator, Iterator, Mapping
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from argmap.model.vocabulary import ID_RULE, RELATIONS, is_claim_id, normalize_id
 
@@ -19,9 +18,9 @@ if TYPE_CHECKING:
 Loc = tuple[str | int, ...]
 
 
-@dataclass(frozen=True)
-class Problem:
-    """A whole-map inconsistency found at a pydantic-style location."""
+class Problem(NamedTuple):
+    """A whole-map inconsistency found at a pydantic-style location (a named tuple: every
+    load imports this module, and a frozen dataclass costs a millisecond to define)."""
 
     loc: Loc
     code: str
