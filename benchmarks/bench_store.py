@@ -1,10 +1,11 @@
 """The SQLite store beside the map file: index time, store size, and query commands.
 
-    PYTHONPATH=src python benchmarks/bench_store.py [--sizes 1k,10k,100k,1M] [--corpus N]
+    PYTHONPATH=src python benchmarks/bench_store.py [--sizes 1k,10k,100k,1M] [--corpus N] [--runs N]
 
 Every figure is a fresh ``argmap`` process (start-up included), wall time and peak RSS read
 from ``wait4``. For each size: loading the JSON map in a process (the file path's floor),
-``argmap index`` (the target is within 1.5x of that), the store's size, then ``show``,
+``argmap index`` (the target is within 1.5x of that; ``--runs N`` alternates the two N times
+and gives medians), the store's size, then ``show``,
 ``trace ID --up``, ``tree ID --depth 2``, ``search WORDS`` and the first rows of
 ``list --tag T --json | head`` through the store and through the file (the file path is skipped
 at 1M, where every command is the 16-37 s load). ``--corpus N`` also indexes every readable map
@@ -22,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import warnings
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -34,8 +36,12 @@ ARGMAP = (
 CORPUS = ROOT.parent / "shared" / "corpus"
 
 
-def spawn(args: list[str], *, first_lines: int | None = None) -> tuple[float, int, int]:
-    """(wall seconds, peak RSS bytes, exit code) of one fresh process; with ``first_lines``,
+#: (wall seconds, peak RSS bytes, exit code, CPU seconds) of one process.
+Run = tuple[float, int, int, float]
+
+
+def spawn(args: list[str], *, first_lines: int | None = None) -> Run:
+    """(wall seconds, peak RSS bytes, exit code, CPU seconds) of one fresh process; with ``first_lines``,
     the time until that many lines of output arrived (the process is then stopped)."""
     env = {**os.environ, "PYTHONPATH": os.environ.get("BENCH_SRC", str(ROOT / "src"))}
     start = time.perf_counter()
@@ -48,10 +54,11 @@ def spawn(args: list[str], *, first_lines: int | None = None) -> tuple[float, in
         wall = time.perf_counter() - start
         process.stdout.close()
         _, status, usage = os.wait4(process.pid, 0)
-        return wall, usage.ru_maxrss * 1024, 0
+        return wall, usage.ru_maxrss * 1024, 0, usage.ru_utime + usage.ru_stime
     process.stdout.read()
     _, status, usage = os.wait4(process.pid, 0)
-    return time.perf_counter() - start, usage.ru_maxrss * 1024, os.waitstatus_to_exitcode(status)
+    wall = time.perf_counter() - start
+    return wall, usage.ru_maxrss * 1024, os.waitstatus_to_exitcode(status), usage.ru_utime + usage.ru_stime
 
 
 def ensure(label: str) -> Path:
@@ -64,19 +71,29 @@ def ensure(label: str) -> Path:
     return path
 
 
-def cell(result: tuple[float, int, int]) -> str:
-    wall, rss, code = result
+def median(results: list[Run]) -> Run:
+    """The median wall time, peak RSS and CPU time of several runs (the worst exit code)."""
+    walls, rss, cpus = (sorted(r[i] for r in results) for i in (0, 1, 3))
+    middle = len(results) // 2
+    return walls[middle], int(rss[middle]), max((r[2] for r in results), key=abs), cpus[middle]
+
+
+def cell(result: Run) -> str:
+    wall, rss, code, _cpu = result
     mark = "" if code == 0 else f" (exit {code})"
     return f"{wall:.2f} s / {rss / 2**20:.0f} MiB{mark}"
 
 
-def size_row(label: str) -> list[str]:
+def size_row(label: str, runs: int = 1) -> list[str]:
     path = ensure(label)
     meta = json.loads(path.with_suffix("").with_suffix(".meta.json").read_text())
     deep, thesis = meta["deep_claim"], meta["theses"][0]
     store = DATA / f"map-{label}.db"
-    load = spawn([sys.executable, "-c", f"import argmap; argmap.load({str(path)!r}, max_bytes=0)"])
-    index = spawn([*ARGMAP, "--max-bytes", "0", "index", str(path), "-o", str(store)])
+    loads, indexes = [], []
+    for _ in range(runs):  # in turns, so a busy moment of a shared host hits both alike
+        loads.append(spawn([sys.executable, "-c", f"import argmap; argmap.load({str(path)!r}, max_bytes=0)"]))
+        indexes.append(spawn([*ARGMAP, "--max-bytes", "0", "index", str(path), "-o", str(store)]))
+    load, index = median(loads), median(indexes)
     queries = {
         "show": ["show", deep],
         "trace --up": ["trace", deep, "--up"],
@@ -88,6 +105,7 @@ def size_row(label: str) -> list[str]:
         cell(load),
         cell(index),
         f"{index[0] / load[0]:.2f}x",
+        f"{index[3] / load[3]:.2f}x",
         f"{store.stat().st_size / 2**20:.0f} MiB",
     ]
     for args in queries.values():
@@ -116,7 +134,9 @@ def corpus_row(count: int) -> list[str]:
     paths: list[str] = []
     for path in sorted(p for p in CORPUS.rglob("*") if p.is_file()):
         try:
-            argmap.load(path)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # what a reader drops is not this benchmark's concern
+                argmap.load(path)
         except MapError:
             continue  # not a readable map (notes, frameworks, broken on purpose)
         paths.append(str(path))
@@ -150,16 +170,19 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1k,10k,100k,1M")
     parser.add_argument("--corpus", type=int, default=2000, help="generated small maps (0: no corpus row)")
+    parser.add_argument(
+        "--runs", type=int, default=1, help="load and index runs per size, in turns (medians)"
+    )
     args = parser.parse_args(argv)
     python = spawn([sys.executable, "-c", "pass"])
     print(f"python start-up: {cell(python)}\n")
     print(
-        "| map | load JSON (python) | index | ratio | store | show | trace --up | tree --depth 2 | search "
+        "| map | load JSON (python) | index | ratio | CPU ratio | store | show | trace --up | tree --depth 2 | search "
         "| list --tag --json, first 20 lines | show on the file |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for label in (s.strip() for s in args.sizes.split(",") if s.strip()):
-        print("| " + " | ".join(size_row(label)) + " |", flush=True)
+        print("| " + " | ".join(size_row(label, args.runs)) + " |", flush=True)
     if args.corpus:
         print("\n| corpus | index | store | search (all maps) | list --search (all maps) |")
         print("|---|---|---|---|---|")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import sqlite3
@@ -37,6 +38,8 @@ def same_answers(amap: ArgumentMap, map_path: str | Path | None, store: Any, ids
     file_index, store_index = Index.of(amap), Index.of(store)
     assert isinstance(store_index, type(file_index))
     for claim_id in ids:
+        assert store_index.outgoing[claim_id] == file_index.outgoing[claim_id]
+        assert store_index.incoming[claim_id] == file_index.incoming[claim_id]
         assert describe(store_index, claim_id) == describe(file_index, claim_id)
         for direction in ("down", "up"):
             for depth in (None, 0, 2):
@@ -91,6 +94,52 @@ def test_a_generated_map_through_the_store_both_search_paths(tmp_path: Path) -> 
         assert store.full_text is fts
         same_answers(amap, path, store, ids)
         assert argmap.load(store_path) == amap
+        if fts:
+            assert_full_text_matches_the_claims(store_path)
+
+
+def assert_full_text_matches_the_claims(store_path: Path) -> None:
+    """FTS5's own check: the index (made beside the store and copied in) is the index of the
+    store's claims, and no file of the build is left behind."""
+    connection = sqlite3.connect(store_path)
+    try:
+        connection.execute("INSERT INTO claim_search (claim_search) VALUES ('integrity-check')")
+    finally:
+        connection.close()
+    assert not [p for p in store_path.parent.iterdir() if p.name.startswith(f".{store_path.name}.")]
+
+
+def test_the_full_text_index_is_made_in_the_store_where_the_copy_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if not fts5_available():
+        pytest.skip("this SQLite has no FTS5")
+    store_build = importlib.import_module("argmap.store.build")  # the package's `build` is the function
+    monkeypatch.setattr(store_build, "copy_into", lambda connection, side: False)
+    store_path = index([bundled_map_path()], tmp_path / "essay.db")
+    amap = argmap.load()
+    store = open_map(store_path)
+    assert store.full_text
+    same_answers(amap, None, store, [c.id for c in amap.claims])
+    assert_full_text_matches_the_claims(store_path)
+
+
+def test_a_guarded_sqlite_refuses_the_copy_and_keeps_the_store_whole(tmp_path: Path) -> None:
+    if not fts5_available() or not hasattr(sqlite3.Connection, "setconfig"):
+        pytest.skip("needs FTS5 and Connection.setconfig (Python 3.12)")
+    from argmap.store.fulltext import SideIndex, copy_into
+
+    side = SideIndex(str(tmp_path / "side.db"))
+    side.add(1, [(1, "alpha")])
+    side.seal()
+    side.finish()
+    connection = sqlite3.connect(tmp_path / "store.db", isolation_level=None)
+    connection.execute("CREATE TABLE claims (rid INTEGER PRIMARY KEY, folded TEXT)")
+    connection.setconfig(sqlite3.SQLITE_DBCONFIG_DEFENSIVE, True)  # type: ignore[attr-defined]
+    assert copy_into(connection, side.path) is False
+    assert (
+        connection.execute("SELECT name FROM sqlite_master WHERE name LIKE 'claim_search%'").fetchall() == []
+    )
 
 
 @st.composite
@@ -137,6 +186,74 @@ def test_any_map_through_the_store_answers_as_the_file(tmp_path: Path, amap: Arg
     store_path = index([path], tmp_path / "any.db", fts=fts and fts5_available())
     same_answers(amap, path, open_map(store_path), [c.id for c in amap.claims])
     assert argmap.load(store_path) == amap
+
+
+def test_search_words_inside_words_across_words_and_with_punctuation(tmp_path: Path) -> None:
+    """The word index finds what ``in`` finds: pieces inside longer words, across spaces and
+    punctuation, non-ASCII letters; a piece no word holds finds nothing."""
+    texts = ["The factory's growth", "O'Neill-style café ÉTÉ", "growth, then decline", "x"]
+    amap = ArgumentMap.model_validate({"claims": [{"id": f"k{i}", "text": t} for i, t in enumerate(texts)]})
+    path = tmp_path / "words.json"
+    path.write_text(argmap_json.write(amap), encoding="utf-8")
+    store: Any = open_map(index([path], tmp_path / "words.db"))
+    assert store.search_index == ("fts5-words" if fts5_available() else "scan")
+    for words in (
+        ["actor"],
+        ["y's gro"],
+        ["'s"],
+        ["o'neill-st"],
+        ["afé é"],
+        ["été"],
+        ["ÉTÉ"],
+        ["owth, th"],
+        ["growth"],
+        ["growth", "factory"],
+        ["-"],
+        ["zzz"],
+        ["factoryx"],
+        ["K1"],
+        ["1"],
+        ["x"],
+    ):
+        assert select(store, words=words) == select(amap, words=words), words
+
+
+def test_a_store_with_the_trigram_index_of_an_older_argmap(tmp_path: Path) -> None:
+    if not fts5_available():
+        pytest.skip("this SQLite has no FTS5")
+    amap = argmap.load()
+    store_path = index([bundled_map_path()], tmp_path / "old.db")
+    connection = sqlite3.connect(store_path)
+    try:
+        connection.execute("CREATE VIRTUAL TABLE probe USING fts5(x, tokenize='trigram')")
+    except sqlite3.OperationalError:
+        pytest.skip("this SQLite has no trigram tokenizer")
+    connection.executescript(
+        """
+        DROP TABLE probe; DROP TABLE claim_search; DROP TABLE search_words;
+        CREATE VIRTUAL TABLE claim_search USING fts5(folded, content='claims', content_rowid='rid',
+            tokenize='trigram case_sensitive 1', detail='none');
+        INSERT INTO claim_search (claim_search) VALUES ('rebuild');
+        UPDATE settings SET value = 'fts5' WHERE key = 'search';
+        """
+    )
+    connection.close()
+    store = open_map(store_path)
+    assert store.search_index == "fts5"
+    same_answers(amap, None, store, [c.id for c in amap.claims])
+
+
+def test_words_after_a_nul_in_a_text_are_found(tmp_path: Path) -> None:
+    """SQLite's ``instr`` and full-text index stop at a NUL; the text after it is searched too."""
+    amap = ArgumentMap.model_validate(
+        {"claims": [{"id": "a", "text": "0"}, {"id": "b", "text": "\x00\r000"}]}
+    )
+    path = tmp_path / "nul.json"
+    path.write_text(argmap_json.write(amap), encoding="utf-8")
+    for fts in (True, False) if fts5_available() else (False,):
+        store: Any = open_map(index([path], tmp_path / f"nul-{fts}.db", fts=fts))
+        for words in (["000"], ["\x00", "000"], ["\x00\r000"]):
+            assert [c.id for c in select(store, words=words)] == ["b"]
 
 
 @pytest.mark.parametrize("word", ["locutions", "nodeID", "AIF"])
@@ -206,7 +323,10 @@ def test_a_new_store_is_the_migrated_first_version(tmp_path: Path) -> None:
 
     def tables(path: Path) -> list[tuple[str, str]]:
         connection = sqlite3.connect(path)
-        rows = connection.execute("SELECT name, sql FROM sqlite_master WHERE name NOT LIKE 'claim_search%'")
+        # the full-text index's tables (claim_search..., search_words) depend on the SQLite build
+        rows = connection.execute(
+            "SELECT name, sql FROM sqlite_master WHERE name NOT LIKE 'claim_search%' AND name != 'search_words'"
+        )
         return sorted(rows.fetchall())
 
     assert tables(old) == tables(new)

@@ -410,12 +410,12 @@ def test_the_store_finds_cjk_ids_and_text(run: Run, path: str, tmp_path: Path, f
     from argmap.store import fts5_available, index
 
     if fts and not fts5_available():
-        pytest.skip("this SQLite has no FTS5 trigram tokenizer")
+        pytest.skip("this SQLite has no FTS5")
     store = tmp_path / "s.db"
     index([path], store, fts=fts)
     with sqlite3.connect(store) as connection:
         mode = connection.execute("SELECT value FROM settings WHERE key = 'search'").fetchone()[0]
-    assert mode == ("fts5" if fts else "scan")
+    assert mode == ("fts5-words" if fts else "scan")
     for word, found in (
         ("客流", "理由一"),
         ("步行街带", "理由一"),

@@ -6,6 +6,7 @@ it (or all of them) as a `StoreMap` that the queries of `argmap.analysis` take l
 
     schema   the tables, the schema version, the migrations from version 1 on
     build    writing a store atomically (temporary file, rename), with progress
+    fulltext the full-text index, made in a thread beside the store and copied in
     reader   recognising, checking, refreshing a store; loading a whole map
     query    `StoreMap` / `StoreIndex`: the claims and relations a query touches, by SQL
 """

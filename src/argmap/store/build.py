@@ -2,10 +2,11 @@
 
 The store is built in a temporary file beside the target and renamed over it only when it is
 complete, so a failed or interrupted index never leaves a broken store nor harms the old one.
-The build writes in WAL mode without syncing each step (the file is not live yet); before the
-rename it is checkpointed and switched back to a rollback journal, because a WAL file is tied
-to the store's path, not to the file, and a reader of the old store must never pair its WAL
-with the new one. Readers open the store read-only, so they never block a re-index.
+The temporary file is written with no journal and no syncs (it is not live yet; a failure
+throws it away) and ends in rollback-journal mode: a WAL file belongs to the store's path, not
+to the file, and a reader of the old store must never pair its WAL with the new one. Readers
+open the store read-only, so they never block a re-index. The full-text index is made at the
+same time in a file of its own (`argmap.store.fulltext`).
 """
 
 from __future__ import annotations
@@ -19,7 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from argmap.memory import gc_paused
 from argmap.store import schema
+from argmap.store.fulltext import DDL, WORDS, SideIndex, copy_into, list_terms, open_for_build, tune
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap, Claim
@@ -69,11 +72,15 @@ def build(
     target = Path(store_path)
     fd, temp = temp_beside(target)
     os.close(fd)
+    side: SideIndex | None = None
     try:
-        _write(sources, temp, read=read, progress=progress, fts=fts)
+        side = SideIndex(temp + "-search") if (fts5_available() if fts is None else fts) else None
+        _write(sources, temp, read=read, progress=progress, side=side)
         give_mode(temp, target)
         os.replace(temp, target)
     except BaseException:
+        if side is not None:
+            side.abandon()
         for leftover in (temp, temp + "-wal", temp + "-shm", temp + "-journal"):
             with contextlib.suppress(OSError):
                 os.unlink(leftover)
@@ -82,10 +89,11 @@ def build(
 
 
 def fts5_available() -> bool:
-    """Whether this SQLite build has FTS5 with the trigram tokenizer (substring search)."""
+    """Whether this SQLite build has FTS5 (with its vocabulary tables, for substring search)."""
     connection = sqlite3.connect(":memory:")
     try:
-        connection.execute("CREATE VIRTUAL TABLE probe USING fts5(x, tokenize='trigram')")
+        connection.execute("CREATE VIRTUAL TABLE probe USING fts5(x, tokenize='ascii')")
+        connection.execute("CREATE VIRTUAL TABLE probe_vocab USING fts5vocab(probe, row)")
         return True
     except sqlite3.OperationalError:
         return False
@@ -94,29 +102,23 @@ def fts5_available() -> bool:
 
 
 def _write(
-    sources: Sequence[Source], temp: str, *, read: Reader, progress: Progress | None, fts: bool | None
+    sources: Sequence[Source], temp: str, *, read: Reader, progress: Progress | None, side: SideIndex | None
 ) -> None:
-    connection = sqlite3.connect(temp, isolation_level=None)
+    connection = open_for_build(temp)
     try:
-        # A new file renamed into place only when complete: no journal, no syncs, no locks
-        # to share, sorts for the indexes in memory.
-        connection.execute("PRAGMA journal_mode = OFF")
-        connection.execute("PRAGMA synchronous = OFF")
-        connection.execute("PRAGMA locking_mode = EXCLUSIVE")
-        connection.execute("PRAGMA temp_store = MEMORY")
-        connection.execute("PRAGMA cache_size = -262144")
-        use_fts = fts5_available() if fts is None else fts
         connection.execute("BEGIN")
         schema.create(connection)
         connection.execute(
             "INSERT INTO settings VALUES ('search', ?), ('argmap', ?)",
-            ("fts5" if use_fts else "scan", _argmap_version()),
+            (WORDS if side is not None else "scan", _argmap_version()),
         )
         rid = 0
         for number, source in enumerate(sources, start=1):
             amap = read(source.path)
-            rid = _write_map(connection, number, source, amap, rid, progress)
-        _finish(connection, use_fts, progress)
+            with gc_paused():  # rows of fresh tuples: the collector would rescan the whole map
+                rid = _write_map(connection, number, source, amap, rid, progress, side)
+            del amap
+        _finish(connection, side, progress)
     finally:
         connection.close()
 
@@ -127,17 +129,24 @@ def _argmap_version() -> str:
     return __version__
 
 
-def _finish(connection: sqlite3.Connection, use_fts: bool, progress: Progress | None) -> None:
+def _finish(connection: sqlite3.Connection, side: SideIndex | None, progress: Progress | None) -> None:
+    """The indexes (while the full-text index is still being made), then the full-text table."""
     if progress:
         progress("indexes", 0, 1)
+    if side is not None:
+        side.seal()
     schema.add_indexes(connection)
-    if use_fts:
-        connection.execute(
-            "CREATE VIRTUAL TABLE claim_search USING "
-            "fts5(folded, content='claims', content_rowid='rid', tokenize='trigram case_sensitive 1', detail='none')"
-        )
-        connection.execute("INSERT INTO claim_search (claim_search) VALUES ('rebuild')")
     connection.execute("COMMIT")
+    if side is not None:
+        side.finish()
+        if not copy_into(connection, side.path):
+            connection.execute("BEGIN")
+            connection.execute(DDL.format(schema=""))
+            tune(connection)
+            connection.execute("INSERT INTO claim_search (claim_search) VALUES ('rebuild')")
+            list_terms(connection)
+            connection.execute("COMMIT")
+        os.unlink(side.path)
     connection.execute("PRAGMA journal_mode = DELETE")
     if progress:
         progress("indexes", 1, 1)
@@ -161,8 +170,46 @@ def _write_map(
     amap: ArgumentMap,
     rid: int,
     progress: Progress | None,
+    side: SideIndex | None,
 ) -> int:
     """Insert one map; returns the last claim rowid used."""
+    _write_document(connection, number, source, amap)
+    claims = amap.claims
+    total = len(claims)
+    first = rid + 1
+    folded = [_folded(claim) for claim in claims]
+    if side is not None:
+        side.add(first, zip(range(first, first + total), folded, strict=True))
+    for start in range(0, total, BATCH):
+        part = claims[start : start + BATCH]
+        connection.executemany(
+            "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?)",
+            _claim_rows(part, folded[start : start + BATCH], number, first + start),
+        )
+        connection.executemany("INSERT INTO tags VALUES (?, ?)", _tag_rows(part, first + start))
+        if progress:
+            progress(f"{source.name}: claims", start + len(part), total)
+    relations = _relation_rows(number, claims)
+    connection.executemany(
+        "INSERT INTO relations (map, source, target, kind, linked, undercut_by, out_pos, in_pos) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        relations,
+    )
+    cuts = [
+        (number, claim.id, cut.from_, cut.to)
+        for claim in claims
+        if claim.undercuts
+        for cut in claim.undercuts
+    ]
+    connection.executemany("INSERT INTO undercuts VALUES (?, ?, ?, ?)", cuts)
+    if progress:
+        progress(f"{source.name}: relations", len(relations), len(relations))
+    return rid + total
+
+
+def _write_document(connection: sqlite3.Connection, number: int, source: Source, amap: ArgumentMap) -> None:
+    """The map's row (everything but its claims, and the source text for quotes) and the facts
+    of the files it came from."""
     from argmap.model.source_text import source_file
 
     text_path = source_file(amap, source.path)
@@ -192,25 +239,25 @@ def _write_map(
             "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?)",
             (number, role, str(Path(path).resolve()), size, mtime, sha),
         )
-    total = len(amap.claims)
-    first = rid + 1
-    for start in range(0, total, BATCH):
-        part = amap.claims[start : start + BATCH]
-        connection.executemany(
-            "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?)", _claim_rows(part, number, first + start)
-        )
-        connection.executemany("INSERT INTO tags VALUES (?, ?)", _tag_rows(part, first + start))
-        if progress:
-            progress(f"{source.name}: claims", start + len(part), total)
-    _write_relations(connection, number, amap, source.name, progress)
-    return rid + total
 
 
-def _claim_rows(claims: Sequence[Claim], number: int, first: int) -> Iterator[tuple[Any, ...]]:
-    for offset, claim in enumerate(claims):
-        folded = " ".join(filter(None, (claim.id, claim.text, claim.quote))).casefold()
-        doc = claim.model_dump_json(by_alias=True, exclude_defaults=True)
-        yield first + offset, number, claim.id, claim.kind, claim.section, folded, doc
+def _claim_rows(
+    claims: Sequence[Claim], folded: Sequence[str], number: int, first: int
+) -> Iterator[tuple[Any, ...]]:
+    from argmap.model import Claim
+
+    dump = Claim.__pydantic_serializer__.to_json  # `model_dump_json` without its Python wrapper
+    for rid, claim, text in zip(range(first, first + len(claims)), claims, folded, strict=True):
+        doc = dump(claim, by_alias=True, exclude_defaults=True).decode()
+        yield rid, number, claim.id, claim.kind, claim.section, text, doc
+
+
+def _folded(claim: Claim) -> str:
+    """What search looks in, as `argmap.analysis.queries.matches` folds it. SQLite's ``instr``
+    and full-text index stop at a NUL, which would hide the rest of the text from every word;
+    in its place goes another character (a word never holds a NUL here: such words are left
+    to ``matches``, which checks every row the SQL finds)."""
+    return " ".join(filter(None, (claim.id, claim.text, claim.quote))).casefold().replace("\x00", "\ufffd")
 
 
 def _tag_rows(claims: Sequence[Claim], first: int) -> Iterator[tuple[int, str]]:
@@ -219,26 +266,44 @@ def _tag_rows(claims: Sequence[Claim], first: int) -> Iterator[tuple[int, str]]:
             yield first + offset, tag
 
 
-def _write_relations(
-    connection: sqlite3.Connection, number: int, amap: ArgumentMap, name: str, progress: Progress | None
-) -> None:
-    """The relations exactly as `Index` lists them: one row per edge, with its place in the
-    source's outgoing and the target's incoming list."""
-    from argmap.model.index import Index
-
-    index = Index.of(amap)
-    in_pos = {id(edge): i for edges in index.incoming.values() for i, edge in enumerate(edges)}
-    rows = (
-        (number, e.source, e.target, e.kind, " ".join(e.linked), " ".join(e.undercut_by), i, in_pos[id(e)])
-        for edges in index.outgoing.values()
-        for i, e in enumerate(edges)
-    )
-    connection.executemany(
-        "INSERT INTO relations (map, source, target, kind, linked, undercut_by, out_pos, in_pos) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        rows,
-    )
-    cuts = [(number, claim.id, cut.from_, cut.to) for claim in amap.claims for cut in claim.undercuts]
-    connection.executemany("INSERT INTO undercuts VALUES (?, ?, ?, ?)", cuts)
-    if progress:
-        progress(f"{name}: relations", len(in_pos), len(in_pos))
+def _relation_rows(number: int, claims: Sequence[Claim]) -> list[tuple[Any, ...]]:
+    """The relations exactly as `argmap.model.index.Index` lists them: its edges in the order
+    ``Index._build`` makes them, each with its place in its source's outgoing and its target's
+    incoming list (counted as they come, without building the index)."""
+    cuts: dict[tuple[str, str], list[str]] = {}
+    for claim in claims:
+        if claim.undercuts:
+            for cut in claim.undercuts:
+                cuts.setdefault((cut.from_, cut.to), []).append(claim.id)
+    outs: dict[str, int] = {}  # edges so far from each claim (linked groups add to others')
+    ins: dict[str, int] = {}
+    rows: list[tuple[Any, ...]] = []
+    add = rows.append
+    for claim in claims:
+        source = claim.id
+        out = outs.get(source, 0)
+        for target in claim.supports:
+            at = ins.get(target, 0)
+            ins[target] = at + 1
+            undercutters = " ".join(cuts.get((source, target), ())) if cuts else ""
+            add((number, source, target, "supports", "", undercutters, out, at))
+            out += 1
+        if claim.linked:
+            outs[source] = out
+            for link in claim.linked:
+                group = (source, *link.with_)
+                undercutters = " ".join(u for premise in group for u in cuts.get((premise, link.to), ()))
+                for premise in group:
+                    others = " ".join(p for p in group if p != premise)
+                    place, at = outs.get(premise, 0), ins.get(link.to, 0)
+                    add((number, premise, link.to, "supports", others, undercutters, place, at))
+                    outs[premise], ins[link.to] = place + 1, at + 1
+            out = outs[source]
+        for kind, targets in (("attacks", claim.attacks), ("contrasts", claim.contrasts)):
+            for target in targets:
+                at = ins.get(target, 0)
+                ins[target] = at + 1
+                add((number, source, target, kind, "", "", out, at))
+                out += 1
+        outs[source] = out
+    return rows

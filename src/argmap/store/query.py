@@ -10,6 +10,7 @@ their output through a store is the file path's output, byte for byte.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
@@ -308,10 +309,12 @@ class StoreMap:
             args.append(tag)
         # SQLite text stops at NUL for instr and FTS: such words are left to `matches` alone.
         needles = [word.casefold() for word in words if "\x00" not in word]
-        grams = _trigrams(needles)
-        if grams and self.full_text:
+        match = self._full_text_query(needles)
+        if match == "":
+            return  # a word with a piece no word of any claim contains: nothing matches
+        if match is not None:
             clauses.append("c.rid IN (SELECT rowid FROM claim_search WHERE claim_search MATCH ?)")
-            args.append(" AND ".join('"' + gram.replace('"', '""') + '"' for gram in grams))
+            args.append(match)
         for needle in needles:
             clauses.append("instr(c.folded, ?) > 0")
             args.append(needle)
@@ -322,9 +325,40 @@ class StoreMap:
                 yield number, claim
 
     @cached_property
-    def full_text(self) -> bool:
+    def search_index(self) -> str:
+        """``fts5-words`` (see `argmap.store.fulltext`), ``fts5`` (trigrams, in stores of an
+        older argmap) or ``scan``."""
         row = self.connection.execute("SELECT value FROM settings WHERE key = 'search'").fetchone()
-        return row is not None and row[0] == "fts5"
+        return "scan" if row is None else str(row[0])
+
+    @property
+    def full_text(self) -> bool:
+        return self.search_index.startswith("fts5")
+
+    @cached_property
+    def _search_words(self) -> str:
+        row = self.connection.execute("SELECT words FROM search_words").fetchone()
+        return "\n" if row is None else str(row[0])
+
+    def _full_text_query(self, needles: Sequence[str]) -> str | None:
+        """The FTS5 query every claim holding all ``needles`` satisfies; None where the index
+        cannot narrow the search, "" where no claim can match."""
+        if self.search_index == "fts5":
+            grams = _trigrams(needles)
+            return " AND ".join(_quoted(gram) for gram in grams) if grams else None
+        if self.search_index != "fts5-words":
+            return None
+        groups = []
+        for needle in needles:
+            piece = max(_PIECE.findall(needle), key=len, default="")
+            if not piece:
+                continue
+            terms = _words_containing(self._search_words, piece, _MOST_TERMS + 1)
+            if not terms:
+                return ""
+            if len(terms) <= _MOST_TERMS:
+                groups.append("(" + " OR ".join(_quoted(term) for term in terms) + ")")
+        return " AND ".join(groups) or None
 
     def tiny_scores(self) -> bool:
         """Whether a base score below 1e-4 is anywhere (JSON spells those two ways)."""
@@ -348,9 +382,32 @@ class StoreMap:
         return position_in(row[0], row[1], quote)
 
 
+#: A piece of a (casefolded) search word as FTS5's ``ascii`` tokenizer cuts words: ASCII
+#: letters and digits and every non-ASCII character. Every piece of a word a claim holds is
+#: inside one of the claim's indexed words.
+_PIECE = re.compile("[0-9a-z\x80-\U0010ffff]+")
+#: Beyond this many indexed words containing a piece, scanning is as quick as asking for them.
+_MOST_TERMS = 1000
+
+
+def _words_containing(words: str, piece: str, most: int) -> list[str]:
+    """Up to ``most`` of the newline-separated ``words`` that contain ``piece`` (no newline)."""
+    found: list[str] = []
+    at = words.find(piece)
+    while at >= 0 and len(found) < most:
+        start, end = words.rfind("\n", 0, at) + 1, words.find("\n", at)
+        found.append(words[start:end])
+        at = words.find(piece, end)
+    return found
+
+
+def _quoted(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
 def _trigrams(needles: Sequence[str], most: int = 16) -> list[str]:
-    """Trigrams every match must contain: the full-text index (positions left out, to keep it
-    small) narrows the claims to those having them all, and ``instr`` then decides."""
+    """Trigrams every match must contain, for the trigram index of stores of an older argmap:
+    it narrows the claims to those having them all, and ``instr`` then decides."""
     grams = list(dict.fromkeys(n[i : i + 3] for n in needles for i in range(len(n) - 2)))
     if len(grams) > most:
         step = len(grams) / most

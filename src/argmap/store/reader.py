@@ -192,7 +192,13 @@ def refresh_if_stale(
     search = connection.execute("SELECT value FROM settings WHERE key = 'search'").fetchone()
     connection.close()
     sources = [Source(documents[entry.number], entry.name) for entry in maps]
-    build(sources, path, read=read, progress=progress, fts=None if search is None else search[0] == "fts5")
+    build(
+        sources,
+        path,
+        read=read,
+        progress=progress,
+        fts=None if search is None else search[0].startswith("fts5"),
+    )
     return connect(path)
 
 
