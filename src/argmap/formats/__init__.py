@@ -188,7 +188,7 @@ def by_extension(path: str | Path, *, for_reading: bool = False, for_writing: bo
 def sniff(text: str) -> Format | None:
     """Guess a readable format from the first characters of a document."""
     head = text.lstrip("\ufeff \t\r\n")[:4096]
-    if _ARGDOWN_TITLE.match(head):
+    if re.match(_ARGDOWN_TITLE, head):
         return FORMATS.get("argdown")
     if head.startswith(("{", "[")):
         if _looks_like_aif(head):
@@ -203,34 +203,35 @@ def sniff(text: str) -> Format | None:
     return None
 
 
+# The patterns are compiled when first sniffed (``re`` keeps them), not by every command.
 #: An Argdown statement or argument title opening a document (``[Title]:`` or ``<Title>:``);
 #: a JSON array never starts like that.
-_ARGDOWN_TITLE = re.compile(r"(?:\[[^\]\n\"]+\]|<[^>\n]+>):")
-_AIF_NODE_TYPE = re.compile(r'"type"\s*:\s*"(?:I|RA|CA|MA|PA|L|YA|TA)"')
+_ARGDOWN_TITLE = r"(?:\[[^\]\n\"]+\]|<[^>\n]+>):"
+_AIF_NODE_TYPE = r'"type"\s*:\s*"(?:I|RA|CA|MA|PA|L|YA|TA)"'
 #: Keys only AIF documents have. A key is followed by ':', which a string value never is
 #: (and inside a text the quotes are escaped), so a claim whose text, tag or section is
 #: one of these words cannot match.
-_AIF_KEY = re.compile(r'"(?:nodeID|locutions|AIF)"\s*:')
+_AIF_KEY = r'"(?:nodeID|locutions|AIF)"\s*:'
 #: argmap JSON opens with one of its own top-level keys (``format`` as it writes it).
-_ARGMAP_JSON_START = re.compile(r'\{\s*"(?:format|version|directed|multigraph|meta|claims)"\s*:')
+_ARGMAP_JSON_START = r'\{\s*"(?:format|version|directed|multigraph|meta|claims)"\s*:'
 
 
 def _looks_like_aif(head: str) -> bool:
     """AIF by its structure (its own keys, or nodes typed I/RA/CA...), never by a word in a
     text: argmap's own top-level keys win."""
-    if _ARGMAP_JSON_START.match(head):
+    if re.match(_ARGMAP_JSON_START, head):
         return False
-    return bool(_AIF_KEY.search(head) or ('"nodes"' in head and _AIF_NODE_TYPE.search(head)))
+    return bool(re.search(_AIF_KEY, head) or ('"nodes"' in head and re.search(_AIF_NODE_TYPE, head)))
 
 
 def choose_reader(path: str | Path | None, text: str, name: str | None = None) -> Format:
     if name:
         return get(name, for_reading=True)
-    sniffed = sniff(text)
-    if path is not None and (fmt := by_extension(path, for_reading=True)):
-        # '.json' is shared by argmap JSON and AIF: there the content decides.
-        return sniffed if fmt.name == "json" and sniffed is not None else fmt
-    return sniffed or FORMATS["yaml"]
+    fmt = by_extension(path, for_reading=True) if path is not None else None
+    if fmt is not None and fmt.name != "json":
+        return fmt
+    # '.json' is shared by argmap JSON and AIF: there the content decides.
+    return sniff(text) or fmt or FORMATS["yaml"]
 
 
 def choose_writer(path: str | Path | None, name: str | None = None, default: str = "dot") -> Format:
