@@ -108,6 +108,109 @@ def test_narrow_tables_keep_their_main_column(run: Run) -> None:
     assert [cell.strip() for cell in header.split("┃")[1:6]] == ["id", "kind", "status", "score", "text"]
 
 
+def cjk_map(path: Path) -> Path:
+    """CJK ids, sections and texts: two cells a character, and no spaces to wrap at."""
+    base = "自行车道可以让骑车的人更安全，也能让行人更放心，而且还能减少交通事故。"
+    claims: list[dict[str, Any]] = [
+        {"id": "论点", "kind": "thesis", "section": "开头", "text": "应该修建" + base}
+    ]
+    claims += [
+        {"id": f"理由{n}", "section": "理由", "text": f"第{n}个理由：" + base * (n % 3), "supports": ["论点"]}
+        for n in range(1, 9)
+    ]
+    claims.append(
+        {"id": "mixed", "text": "Bike lanes 自行车道 work: 事故减少了百分之四十。", "supports": ["理由1"]}
+    )
+    path.write_text(yaml.safe_dump({"claims": claims}, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def text_column(output: str) -> str:
+    """What a table's text column shows, with whitespace taken away: a row's last cell, or
+    the whole line where the claims are drawn as records."""
+    lines = plain(output).splitlines()
+    return re.sub(
+        r"\s", "", "".join(line.rsplit("│", 2)[1] if line.startswith("│") else line for line in lines)
+    )
+
+
+@pytest.fixture(scope="module")
+def table_maps(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
+    folder = tmp_path_factory.mktemp("tables")
+    return {
+        "no sections": ["--map", str(write_chain(folder / "chain.yaml", 30))],
+        "cjk": ["--map", str(cjk_map(folder / "cjk.yaml"))],
+        "essay": [],
+    }
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("command", [["list"], ["evaluate"], ["evaluate", "-g", "dfquad"]])
+@pytest.mark.parametrize("which", ["no sections", "cjk", "essay"])
+def test_a_table_shows_every_claim_whole_at_every_width(
+    run: Run,
+    monkeypatch: pytest.MonkeyPatch,
+    table_maps: dict[str, list[str]],
+    which: str,
+    command: list[str],
+) -> None:
+    """The table the command builds, drawn at every width from 20 to 160: each claim's text
+    is all there, wrapped, and no line is wider than the terminal (rich would crop it)."""
+    from io import StringIO
+
+    from rich.cells import cell_len
+    from rich.console import Console
+
+    from argmap.views.terminal import rich_views
+
+    built: list[tuple[Callable[..., Any], tuple[Any, ...], dict[str, Any]]] = []
+    for name in ("claims_table", "evaluation_table"):
+        original = getattr(rich_views, name)
+
+        def record(*args: Any, _builder: Callable[..., Any] = original, **kwargs: Any) -> Any:
+            built.append((_builder, args, kwargs))
+            return _builder(*args, **kwargs)
+
+        monkeypatch.setattr(rich_views, name, record)
+    texts = [
+        claim["text"] for claim in json.loads(run(*table_maps[which], "list", "--json").stdout)["claims"]
+    ]
+    assert run(*table_maps[which], "-q", *command, terminal=True, width=80).exit_code == 0
+    [(builder, args, kwargs)] = built
+    for width in range(20, 161):
+        console = Console(file=StringIO(), width=width, highlight=False, no_color=True, force_terminal=True)
+        console.print(builder(*args, **{**kwargs, "width": width}))
+        output = console.file.getvalue()  # type: ignore[attr-defined]
+        assert max(cell_len(line) for line in plain(output).splitlines()) <= width, width
+        shown = text_column(output)
+        assert [text for text in texts if re.sub(r"\s", "", text) not in shown] == [], width
+
+
+@pytest.mark.parametrize(
+    ("args", "width"),
+    [
+        (["list"], 40),
+        (["evaluate", "-g", "dfquad"], 32),
+        (["list"], 22),
+    ],
+)
+def test_a_narrow_terminal_run_shows_whole_texts(
+    run: Run, table_maps: dict[str, list[str]], args: list[str], width: int
+) -> None:
+    """The same through the CLI on a terminal of that width (the table's width from COLUMNS)."""
+    texts = [chain_text(number) for number in range(30)]
+    output = run(*table_maps["no sections"], "-q", *args, terminal=True, width=width).stdout
+    assert all(len(line) <= width for line in plain(output).splitlines())
+    shown = text_column(output)
+    assert [text for text in texts if re.sub(r"\s", "", text) not in shown] == []
+
+
+def test_cjk_text_folds_in_the_table_instead_of_being_cut(run: Run, table_maps: dict[str, list[str]]) -> None:
+    lines = plain(run(*table_maps["cjk"], "list", terminal=True, width=80).stdout).splitlines()
+    assert not any("…" in line for line in lines)
+    assert lines[3].startswith("┡") and lines[4].startswith("│ 论点  │ thesis │ 开头    │ 应该修建自行车道")
+
+
 def test_a_long_list_on_a_terminal_is_written_as_plain_rows(
     run: Run, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from rich.style import Style
@@ -31,58 +31,95 @@ def kind_badge(kind: str) -> Text:
     return Text(kind, style=KIND_STYLE.get(kind.strip("[]"), "default"))
 
 
-#: Fewest columns the main column of a table (a claim's text) keeps on a narrow terminal.
+#: Fewest columns the main column of a table (a claim's text) keeps on a narrow terminal;
+#: a terminal that cannot give it that much beside the id gets the rows as `records`.
 MIN_TEXT_WIDTH = 16
+#: Fewest columns a folded id keeps.
+MIN_ID_WIDTH = 6
 
 
-def fitting_columns(needed: dict[str, int], droppable: Sequence[str], width: int) -> set[str]:
-    """The columns a table keeps at ``width``: ``droppable`` ones go first, in that order,
-    until the others (each as wide as ``needed``, plus borders) leave the text its minimum."""
+def column_width(header: str, cells: Iterable[Any]) -> int:
+    """Terminal cells a one-line column takes: its header or its widest cell, whichever is
+    wider (an empty column still shows its header; a CJK character takes two cells)."""
+    from rich.cells import cell_len
+
+    return max([cell_len(header), *(cell_len(str(cell)) for cell in cells)])
+
+
+def fitting_columns(
+    needed: dict[str, int], droppable: Sequence[str], width: int
+) -> tuple[set[str], int] | None:
+    """The columns a table keeps at ``width`` and its id column's width: ``droppable`` ones go
+    first, in that order, then the id folds, until the others (each as wide as ``needed``, plus
+    borders) leave the text its minimum. None when even that leaves the text less."""
     kept = dict(needed)
-    for name in droppable:
-        if sum(kept.values()) + 3 * len(kept) + 4 + MIN_TEXT_WIDTH <= width:
-            break
+    room = 0
+    for name in ("", *droppable):
         kept.pop(name, None)
-    return set(kept)
+        room = width - sum(cells + 3 for cells in kept.values()) - 4
+        if room >= MIN_TEXT_WIDTH:
+            return set(kept), kept["id"]
+    id_width = kept["id"] + room - MIN_TEXT_WIDTH
+    return (set(kept), id_width) if id_width >= min(kept["id"], MIN_ID_WIDTH) else None
 
 
-def id_column(table: Table, needed: dict[str, int], kept: set[str], width: int) -> None:
+def id_column(table: Table, needed: dict[str, int], id_width: int) -> None:
     """The id column: whole ids while they fit, folded onto more lines when the others and
     the text's minimum leave less."""
-    others = sum(needed[name] for name in kept if name != "id")
-    room = width - others - 3 * (len(kept) + 1) - 1 - MIN_TEXT_WIDTH
-    if room >= needed["id"]:
+    if id_width >= needed["id"]:
         table.add_column("id", style="bold", no_wrap=True)
     else:
-        table.add_column("id", style="bold", overflow="fold", max_width=max(6, room))
+        table.add_column("id", style="bold", overflow="fold", width=id_width)
+
+
+def text_column(table: Table) -> None:
+    """The main column: it takes what the others leave and folds a word (or a run of CJK
+    text, which has no spaces) wider than itself, so no text is cut short."""
+    table.add_column("text", ratio=1, min_width=MIN_TEXT_WIDTH, overflow="fold")
+
+
+def records(title: str | None, heads: Sequence[Text], texts: Sequence[Text]) -> Any:
+    """Rows for a terminal too narrow for a table: each claim's head (id, then kind or status)
+    followed by its text, wrapped lines indented under it."""
+    from rich.console import Group
+
+    parts: list[Any] = [] if title is None else [Text(title, style="table.title")]
+    for head, text in zip(heads, texts, strict=True):
+        parts.append(Hanging(Text.assemble(head, text)))
+    return Group(*parts)
 
 
 def claims_table(
     claims: Sequence[Claim], *, title: str | None = None, words: Sequence[str] = (), width: int = 10_000
-) -> Table:
-    """``list`` as a table; on a narrow terminal section, then kind, give way to the text."""
+) -> Any:
+    """``list`` as a table; on a narrow terminal section, then kind, give way to the text;
+    on one too narrow for any table the claims come as `records`."""
     from argmap.analysis.queries import find_spans
 
+    texts = [highlighted(c.text, find_spans(c.text, words)) if words else Text(c.text) for c in claims]
     needed = {
-        "id": max((len(c.id) for c in claims), default=2),
-        "kind": max((len(c.kind) for c in claims), default=4),
-        "section": max((len(c.section or "") for c in claims), default=7),
+        "id": column_width("id", (c.id for c in claims)),
+        "kind": column_width("kind", (c.kind for c in claims)),
+        "section": column_width("section", (c.section or "" for c in claims)),
     }
-    kept = fitting_columns(needed, ("section", "kind"), width)
+    fitted = fitting_columns(needed, ("section", "kind"), width)
+    if fitted is None:
+        heads = [Text.assemble((c.id, "bold"), " ", kind_badge(f"[{c.kind}]"), ": ") for c in claims]
+        return records(title, heads, texts)
+    kept, id_width = fitted
     table = Table(title=title, show_lines=False, expand=False, title_justify="left")
-    id_column(table, needed, kept, width)
+    id_column(table, needed, id_width)
     if "kind" in kept:
         table.add_column("kind", no_wrap=True)
     if "section" in kept:
         table.add_column("section", no_wrap=True)
-    table.add_column("text", ratio=1, min_width=MIN_TEXT_WIDTH)
-    for claim in claims:
-        text = highlighted(claim.text, find_spans(claim.text, words)) if words else Text(claim.text)
-        cells: list[Any] = [claim.id]
+    text_column(table)
+    for claim, text in zip(claims, texts, strict=True):
+        cells: list[Any] = [Text(claim.id)]
         if "kind" in kept:
             cells.append(kind_badge(claim.kind))
         if "section" in kept:
-            cells.append(claim.section or "")
+            cells.append(Text(claim.section or ""))
         table.add_row(*cells, text)
     return table
 
@@ -286,27 +323,41 @@ def search_results(claims: Sequence[Any], words: Sequence[str]) -> Any:
 
 def evaluation_table(
     statuses: Sequence[tuple[Any, Any]], *, title: str, scored: bool, width: int = 10_000
-) -> Table:
-    """``evaluate`` as a table; the status always shows, kind gives way first on a narrow terminal."""
-    needed = {"id": max((len(claim.id) for claim, _ in statuses), default=2), "kind": 9, "status": 7}
+) -> Any:
+    """``evaluate`` as a table; the status always shows, kind gives way first on a narrow
+    terminal, then the score; on one too narrow for any table the claims come as `records`."""
+    badges = [status_badge(status.label) for _, status in statuses]
+    scores = ["-" if status.score is None else f"{status.score:.3f}" for _, status in statuses]
+    needed = {
+        "id": column_width("id", (claim.id for claim, _ in statuses)),
+        "kind": column_width("kind", (claim.kind for claim, _ in statuses)),
+        "status": column_width("status", badges),
+    }
     if scored:
-        needed["score"] = 5
-    kept = fitting_columns(needed, ("kind", "score"), width)
+        needed["score"] = column_width("score", scores)
+    fitted = fitting_columns(needed, ("kind", "score"), width)
+    if fitted is None:
+        heads = [
+            Text.assemble((claim.id, "bold"), " ", badge, *((" ", score) if scored else ()), " ")
+            for (claim, _), badge, score in zip(statuses, badges, scores, strict=True)
+        ]
+        return records(title, heads, [Text(claim.text) for claim, _ in statuses])
+    kept, id_width = fitted
     table = Table(title=title, title_justify="left")
-    id_column(table, needed, kept, width)
+    id_column(table, needed, id_width)
     if "kind" in kept:
         table.add_column("kind", no_wrap=True)
     table.add_column("status", no_wrap=True, min_width=6)
     if "score" in kept:
         table.add_column("score", justify="right", no_wrap=True)
-    table.add_column("text", ratio=1, min_width=MIN_TEXT_WIDTH)
-    for claim, status in statuses:
-        cells: list[Any] = [claim.id]
+    text_column(table)
+    for (claim, _), badge, score in zip(statuses, badges, scores, strict=True):
+        cells: list[Any] = [Text(claim.id)]
         if "kind" in kept:
             cells.append(kind_badge(claim.kind))
-        cells.append(status_badge(status.label))
+        cells.append(badge)
         if "score" in kept:
-            cells.append("-" if status.score is None else f"{status.score:.3f}")
-        cells.append(claim.text)
+            cells.append(score)
+        cells.append(Text(claim.text))
         table.add_row(*cells)
     return table
