@@ -95,7 +95,9 @@ def test_a_map_that_fails_but_reads_like_argdown_is_told_to_read_it_so(
     result = run("--map", "-", "list", input=document)
     assert result.exit_code == 2
     assert result.stderr.startswith(f"argmap: error: {where}: ")
-    assert result.stderr.endswith("; this looks like Argdown: add --from argdown (or name the file .argdown)\n")
+    assert result.stderr.endswith(
+        "; this looks like Argdown: add --from argdown (or name the file .argdown)\n"
+    )
 
 
 def test_yaml_that_does_not_read_like_argdown_keeps_its_own_hint(run: Run) -> None:
