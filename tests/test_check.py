@@ -135,3 +135,17 @@ def test_several_maps_and_an_unusable_one(run: Run, bad_map: Path, tmp_path: Pat
 def test_the_bundled_essay_map_passes_strict(run: Run) -> None:
     result = run("check", "--strict")
     assert (result.exit_code, result.stdout) == (0, "0 errors, 0 warnings in 1 file\n")
+
+
+def test_the_closest_passage_reads_across_a_line_break(run: Run, tmp_path: Path) -> None:
+    (tmp_path / "src.txt").write_text("Bike lanes reduce\ninjuries by half.\n", encoding="utf-8")
+    path = tmp_path / "m.yaml"
+    path.write_text(
+        "meta:\n  source: src.txt\nclaims:\n  - id: t\n    kind: thesis\n    text: T\n"
+        "    quote: Bike lanes reduce injuries by a third\n",
+        encoding="utf-8",
+    )
+    assert run("check", str(path)).stdout.splitlines()[0] == (
+        f"{path}:7:12: AM104 error: the quote of 't' does not occur verbatim in the source text "
+        "(closest passage, at source line 1: 'Bike lanes reduce injuries by half.')"
+    )

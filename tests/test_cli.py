@@ -405,3 +405,28 @@ def test_status_help_names_every_semantics() -> None:
     from argmap.cli.options import SEMANTICS_HELP
 
     assert ", ".join(SEMANTICS[:-1]) + " or " + SEMANTICS[-1] == SEMANTICS_HELP
+
+
+def test_from_help_names_every_readable_format() -> None:
+    from argmap.cli.options import FROM_HELP
+    from argmap.formats import names
+
+    readable = names(readable=True)
+    assert FROM_HELP.endswith(": " + ", ".join(readable[:-1]) + " or " + readable[-1] + ".")
+
+
+@pytest.mark.parametrize(
+    ("command", "usage"),
+    [
+        ("show", "Usage: argmap show [OPTIONS] ID"),
+        ("tree", "Usage: argmap tree [OPTIONS] [ID]"),
+        ("export", "Usage: argmap export [OPTIONS] [ID]"),
+        ("search", "Usage: argmap search [OPTIONS] WORDS..."),
+        ("check", "Usage: argmap check [OPTIONS] [MAP]..."),
+        ("convert", "Usage: argmap convert [OPTIONS] IN OUT"),
+        ("index", "Usage: argmap index [OPTIONS] MAP..."),
+    ],
+)
+def test_usage_lines_read_as_click_writes_them(run: Run, command: str, usage: str) -> None:
+    """No doubled brackets (``[[ID]]``) and no braces (``{ID}``) around arguments."""
+    assert run(command, "--help").stdout.splitlines()[0] == usage

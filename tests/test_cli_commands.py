@@ -76,7 +76,7 @@ def test_export_errors(run: Run, tmp_path: Path) -> None:
     )
     assert run("export", "--to", "kialo").stderr == (
         "argmap: error: argmap cannot write the format 'kialo'; choose one of: "
-        "yaml, json, dot, graphml, mermaid, argdown, aif, iccma, apx\n"
+        "yaml, json, dot, graphml, mermaid, argdown, aif, iccma, apx, html\n"
     )
     assert run("export", "--depth", "2").exit_code == 2
     assert run("export", "--to", "json", "--status", "grounded").exit_code == 2

@@ -79,7 +79,7 @@ def test_missing_file(run: Run, tmp_path: Path) -> None:
     result = run("--map", str(tmp_path / "nope.yaml"), "tree")
     assert (result.exit_code, result.stderr) == (
         2,
-        f"argmap: error: {tmp_path / 'nope.yaml'}: no such file; check the path (it is relative to the current folder)\n",
+        f"argmap: error: {tmp_path / 'nope.yaml'}: no such file; check the path; it is relative to the current folder\n",
     )
 
 

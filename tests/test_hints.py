@@ -56,3 +56,53 @@ def test_argdown_on_stdin_is_recognised_by_its_titles(run: Run) -> None:
     argument = run("--map", "-", "list", "--json", input="<Closing>: The street stays open.\n")
     assert argument.exit_code == 0, argument.stderr
     assert '"text": "The street stays open."' in argument.stdout
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        "// the lane\n[Lane]: Lanes are good.\n  + [Safer]: Safer streets.\n",
+        "/* the lane */\n[Lane]: Lanes are good.\n  + [Safer]: Safer streets.\n",
+        "===\ntitle: Lanes\n===\n\n[Lane]: Lanes are good.\n  + [Safer]: Safer streets.\n",
+        "# Streets\n\n[Lane]: Lanes are good.\n  + [Safer]: Safer streets.\n",
+        "[Lane]\n  + [Safer]: Safer streets.\n",
+    ],
+    ids=["line-comment", "block-comment", "front-matter", "heading", "bare-title"],
+)
+def test_argdown_on_stdin_is_recognised_by_how_it_opens(run: Run, document: str) -> None:
+    result = run("--map", "-", "list", "--json", input=document)
+    assert result.exit_code == 0, result.stderr
+    assert '"text": "Safer streets."' in result.stdout
+
+
+def test_argmap_s_own_argdown_export_reads_back_from_a_pipe(run: Run) -> None:
+    exported = run("export", "--to", "argdown").stdout
+    assert exported.startswith("===\n")
+    assert run("--map", "-", "list", input=exported).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("document", "where"),
+    [
+        ("claims:\n  - id: a\n    text: A\n[Lane]: Lanes are good.\n", "-:4:1"),
+        ('{"claims": [\n[Lane]: Lanes are good.\n', "-:2:2"),
+    ],
+    ids=["yaml", "json"],
+)
+def test_a_map_that_fails_but_reads_like_argdown_is_told_to_read_it_so(
+    run: Run, document: str, where: str
+) -> None:
+    result = run("--map", "-", "list", input=document)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"argmap: error: {where}: ")
+    assert result.stderr.endswith(
+        "; this looks like Argdown: add --from argdown (or name the file .argdown)\n"
+    )
+
+
+def test_yaml_that_does_not_read_like_argdown_keeps_its_own_hint(run: Run) -> None:
+    result = run("--map", "-", "list", input="claims:\n  - id: a\n    text: a: b\n")
+    assert result.stderr == (
+        "argmap: error: -:3:12: not valid YAML: mapping values are not allowed in this context; "
+        "a text containing ': ' must be quoted\n"
+    )

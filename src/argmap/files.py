@@ -60,7 +60,7 @@ def read_bytes(path: str | Path, *, max_bytes: int | None = None) -> bytes:
             data = handle.read(limit + 1 if limit else -1)
     except FileNotFoundError:
         raise MapError(
-            "no such file", path=name, hint="check the path (it is relative to the current folder)"
+            "no such file", path=name, hint="check the path; it is relative to the current folder"
         ) from None
     except IsADirectoryError:
         raise MapError(

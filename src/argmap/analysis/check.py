@@ -403,6 +403,6 @@ def _closest_span_hint(quote: str, source: str) -> str:
     if block.size < 4:
         return "no similar passage found in the source; copy the span exactly"
     start = max(0, block.a - block.b)
-    span = source[start : start + len(quote)]
+    span = " ".join(source[start : start + len(quote)].split())  # line breaks as spaces, not '\n'
     line = source.count("\n", 0, start) + 1
-    return f"closest passage, at source line {line}: {span!r}"
+    return f"closest passage, at source line {line}: '{span}'"

@@ -19,7 +19,7 @@ from typing import Annotated, Any
 import typer
 
 from argmap.cli.conventions import PlainCommand, PlainGroup, accepting_global_options
-from argmap.cli.options import EXIT_INTERNAL, EXIT_USAGE, Settings, settings
+from argmap.cli.options import EXIT_INTERNAL, EXIT_USAGE, FROM_HELP, Settings, settings
 from argmap.errors import MapError
 from argmap.version import __version__
 
@@ -70,9 +70,7 @@ def _global(
             envvar="ARGMAP_MAP",
         ),
     ] = None,
-    from_format: Annotated[
-        str | None, typer.Option("--from", help="Format of --map when the extension does not tell.")
-    ] = None,
+    from_format: Annotated[str | None, typer.Option("--from", help=FROM_HELP)] = None,
     max_bytes: Annotated[
         int | None,
         typer.Option("--max-bytes", help="Refuse larger input files (default 32 MiB; 0 lifts the cap)."),

@@ -16,7 +16,7 @@ from typing import Annotated, Any, NamedTuple, get_args, get_type_hints
 
 import typer
 
-from argmap.cli.options import settings
+from argmap.cli.options import FROM_HELP, settings
 
 
 class LateOption(NamedTuple):
@@ -52,7 +52,7 @@ LATE_OPTIONS: list[LateOption] = [
         "late_from",
         ("--from",),
         str | None,
-        "Format of --map when the extension does not tell.",
+        FROM_HELP,
         "from_format",
         "FORMAT",
     ),
@@ -196,6 +196,13 @@ def _plain_classes() -> tuple[type, type, type, type]:
     class Argument(TyperArgument):
         def display_type_rich(self, ctx: Any) -> str | None:
             return None
+
+        def get_usage_pieces(self, ctx: Any) -> list[str]:
+            """The usage line as click writes it (``ID``, ``[ID]``, ``WORDS...``, ``[MAP]...``):
+            typer would bracket a metavar that is already bracketed, and brace required ones."""
+            name = (self.metavar or self.name or "").strip("[].").upper()
+            piece = name if self.required else f"[{name}]"
+            return [piece + ("..." if self.nargs != 1 else "")]
 
     class Option(TyperOption):
         def process_value(self, ctx: Any, value: Any) -> Any:

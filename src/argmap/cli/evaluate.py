@@ -23,7 +23,7 @@ ScepticalOption = Annotated[
     typer.Option("--sceptical/--credulous", help="With --accepts: in every extension, or in some (default)."),
 ]
 TimeoutOption = Annotated[
-    float | None, typer.Option("--timeout", min=0, help="Stop the solver after S seconds; say what it found.")
+    float | None, typer.Option("--timeout", min=0, help="Stop the solver after N seconds; say what it found.")
 ]
 
 

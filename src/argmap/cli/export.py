@@ -85,7 +85,7 @@ def export(
 ) -> None:
     """Export the map (or the part around one claim) as DOT, GraphML, JSON, Mermaid, YAML, Argdown, AIF, .af, .apx or an HTML page."""
     from argmap.analysis.export import Drawing, export_document
-    from argmap.formats import choose_writer
+    from argmap.formats import choose_writer, names
     from argmap.views.output import write_document
 
     options = settings(ctx)
@@ -101,6 +101,10 @@ def export(
         return
     if gradual is not None:
         raise MapError("--gradual scores claims in the HTML page only", hint="add --to html")
+    if to is not None and to.lower() not in names(writable=True):
+        # html is a view of the map, not a registry format: the choices name it too
+        choices = ", ".join([*names(writable=True), "html"])
+        raise MapError(f"argmap cannot write the format {to!r}", hint=f"choose one of: {choices}")
     fmt = choose_writer(output, to)
     document = export_document(
         load_map(options),

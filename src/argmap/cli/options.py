@@ -67,6 +67,10 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable JSON 
 #: The semantics a --status option takes, for help texts (written out, since importing the
 #: argumentation package would cost every command's start-up; a test keeps it in step).
 SEMANTICS_HELP = "grounded, complete, preferred, stable, semi-stable, stage or ideal"
+#: The formats --from takes, written out for the same reason (the registry is kept in step by a test).
+FROM_HELP = (
+    "Format of --map when the extension does not tell: yaml, json, argdown, aif, kialo, iccma, apx or store."
+)
 StatusOption = Annotated[
     str | None,
     typer.Option("--status", help=f"Colour claims by their label under these semantics: {SEMANTICS_HELP}."),

@@ -188,7 +188,8 @@ def by_extension(path: str | Path, *, for_reading: bool = False, for_writing: bo
 def sniff(text: str) -> Format | None:
     """Guess a readable format from the first characters of a document."""
     head = text.lstrip("\ufeff \t\r\n")[:4096]
-    if re.match(_ARGDOWN_TITLE, head):
+    # '#' opens an Argdown heading or a YAML comment: what follows such lines decides
+    if re.match(_ARGDOWN_OPENING, re.sub(r"^(?:#[^\n]*\n|[ \t]*\n)+", "", head)):
         return FORMATS.get("argdown")
     if head.startswith(("{", "[")):
         if _looks_like_aif(head):
@@ -204,9 +205,15 @@ def sniff(text: str) -> Format | None:
 
 
 # The patterns are compiled when first sniffed (``re`` keeps them), not by every command.
-#: An Argdown statement or argument title opening a document (``[Title]:`` or ``<Title>:``);
-#: a JSON array never starts like that.
-_ARGDOWN_TITLE = r"(?:\[[^\]\n\"]+\]|<[^>\n]+>):"
+#: How an Argdown document opens, and neither YAML nor JSON can: a statement or argument
+#: title (``[Title]:``, ``<Title>:``, or a bare ``[Title]`` line, which a JSON array is not:
+#: its items are quoted, numbers or literals), front matter (``===``) or a ``//`` or ``/*``
+#: comment.
+_ARGDOWN_OPENING = r"(?:\[[^\]\n\"]+\]:|<[^>\n]+>:|\[(?!(?:true|false|null)\])[^\W\d_][^\]\n\",]*\][ \t]*(?:\n|$)|===[ \t]*\n|//|/\*)"
+#: Lines only Argdown has: a title with its text, a relation to one (``+ [Title]``), a
+#: heading-free front-matter fence. One of them in a file that failed as YAML or JSON is worth
+#: a hint.
+_ARGDOWN_LINE = r"(?m)^[ \t]*(?:[+\-<>]+[ \t]+)?(?:\[[^\]\n\"]+\]|<[^>\n]+>):[ \t]"
 _AIF_NODE_TYPE = r'"type"\s*:\s*"(?:I|RA|CA|MA|PA|L|YA|TA)"'
 #: Keys only AIF documents have. A key is followed by ':', which a string value never is
 #: (and inside a text the quotes are escaped), so a claim whose text, tag or section is
@@ -214,6 +221,15 @@ _AIF_NODE_TYPE = r'"type"\s*:\s*"(?:I|RA|CA|MA|PA|L|YA|TA)"'
 _AIF_KEY = r'"(?:nodeID|locutions|AIF)"\s*:'
 #: argmap JSON opens with one of its own top-level keys (``format`` as it writes it).
 _ARGMAP_JSON_START = r'\{\s*"(?:format|version|directed|multigraph|meta|claims)"\s*:'
+
+
+def looks_like_argdown(text: str) -> bool:
+    """Whether a document that failed to read as YAML or JSON is probably Argdown (for the hint)."""
+    return sniff(text) is FORMATS.get("argdown") or re.search(_ARGDOWN_LINE, text[:65536]) is not None
+
+
+#: The hint for a document that failed as YAML or JSON but reads like Argdown.
+ARGDOWN_HINT = "this looks like Argdown: add --from argdown (or name the file .argdown)"
 
 
 def _looks_like_aif(head: str) -> bool:

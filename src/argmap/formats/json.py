@@ -148,9 +148,14 @@ def _read(
     try:
         document = _parse(text)
     except json.JSONDecodeError as exc:
-        raise json_syntax_error(
-            exc, path=path, hint="check the brackets, commas and quotes just before this point"
-        ) from None
+        from argmap.formats import ARGDOWN_HINT, looks_like_argdown
+
+        hint = (
+            ARGDOWN_HINT
+            if looks_like_argdown(text)
+            else "check the brackets, commas and quotes just before this point"
+        )
+        raise json_syntax_error(exc, path=path, hint=hint) from None
     except RecursionError:
         raise MapError("the JSON is nested too deeply to be a map", path=path) from None
 

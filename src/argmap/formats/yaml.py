@@ -100,15 +100,25 @@ def _parse_fast(text: str, path: str | None) -> Any:
 
 @contextmanager
 def _as_map_errors(text: str, path: str | None) -> Iterator[None]:
-    """Every way parsing can fail as one located `MapError`, the same for both parsers."""
+    """Every way parsing can fail as one located `MapError`, the same for both parsers; for a
+    document that reads like Argdown, with the hint to read it as Argdown."""
     try:
-        yield
+        try:
+            yield
+        except MapError as exc:
+            raise exc.with_path(path) if path else exc from None
+        except yaml.MarkedYAMLError as exc:
+            raise _syntax_error(exc, path, text) from None
+        except yaml.YAMLError as exc:  # e.g. a reader error on control characters
+            raise MapError(f"not valid YAML: {exc}", path=path) from None
     except MapError as exc:
-        raise exc.with_path(path) if path else exc from None
-    except yaml.MarkedYAMLError as exc:
-        raise _syntax_error(exc, path, text) from None
-    except yaml.YAMLError as exc:  # e.g. a reader error on control characters
-        raise MapError(f"not valid YAML: {exc}", path=path) from None
+        from argmap.formats import ARGDOWN_HINT, looks_like_argdown
+
+        if not looks_like_argdown(text):
+            raise
+        raise MapError(
+            exc.message, path=exc.path, line=exc.line, column=exc.column, hint=ARGDOWN_HINT
+        ) from None
 
 
 def _build(get_event: Callable[[], Any], path: str | None) -> Any:

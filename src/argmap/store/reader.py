@@ -56,9 +56,7 @@ def connect(path: str | Path) -> sqlite3.Connection:
     """A read-only connection to a checked store (migrated first if it is older)."""
     name = str(path)
     if not os.path.isfile(name):
-        raise MapError(
-            "no such file", path=name, hint="check the path (it is relative to the current folder)"
-        )
+        raise MapError("no such file", path=name, hint="check the path; it is relative to the current folder")
     if not is_store(name):
         raise MapError(
             "not an argmap store: the file does not start with the SQLite header",
