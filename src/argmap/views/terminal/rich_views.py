@@ -184,7 +184,8 @@ def trees(rows: Sequence[Any], labels: Sequence[Text], width: int) -> list[Any]:
     roots: list[Any] = []
     for row, label in zip(rows, labels, strict=True):
         if row.parent is None:
-            node = Tree(label, guide_style="dim")
+            # a root has no guide to hang its wrapped lines under: they go under its text
+            node = Tree(Hanging(label, indent=2), guide_style="dim")
             roots.append(node)
         else:
             node = nodes[row.parent].add(label)
@@ -282,20 +283,18 @@ def trace_view(result: Any) -> Any:
             line.append("  (stops at a support cycle)", style="yellow")
         elif chain.end == "top":
             line.append("  (ends below any thesis)", style="dim")
-        parts.append(line)
         pad = " " * (width + 2)
+        parts.append(Hanging(line, indent=len(pad)))
         # the same words as in a pipe (`trace_lines`): only the colours are the terminal's own
         for claim_id, attackers in chain.attacked_by.items():
-            parts.append(
-                Text(f"{pad}contested: {claim_id} is attacked by {', '.join(attackers)}", style="red")
-            )
+            contested = Text(f"{pad}contested: {claim_id} is attacked by {', '.join(attackers)}", style="red")
+            parts.append(Hanging(contested, indent=len(pad) + 2))
         for (premise, conclusion), by in chain.undercut_by.items():
-            parts.append(
-                Text(
-                    f"{pad}contested: {premise} → {conclusion} is undercut by {', '.join(by)}",
-                    style="dark_orange",
-                )
+            contested = Text(
+                f"{pad}contested: {premise} → {conclusion} is undercut by {', '.join(by)}",
+                style="dark_orange",
             )
+            parts.append(Hanging(contested, indent=len(pad) + 2))
     if lines[-1].startswith("…"):
         parts.append(Text(lines[-1], style="dim"))
     return Group(*parts)
