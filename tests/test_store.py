@@ -467,6 +467,27 @@ def test_an_interrupted_index_leaves_the_old_store(tmp_path: Path) -> None:
     assert argmap.load(store_path) == argmap.load()
 
 
+def test_an_index_onto_a_folder_is_refused_and_leaves_nothing(tmp_path: Path) -> None:
+    (tmp_path / "folder").mkdir()
+    with pytest.raises(MapError) as refused:
+        index([bundled_map_path()], tmp_path / "folder")
+    assert str(refused.value) == (
+        f"{tmp_path / 'folder'}: cannot write the store: Is a directory; "
+        "name a file in a folder you can write to (-o STORE.db)"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["folder"]
+
+
+def test_an_index_interrupted_after_its_search_words_leaves_nothing(tmp_path: Path) -> None:
+    def interrupt(stage: str, done: int, total: int) -> None:
+        if (stage, done) == ("indexes", 1):  # after the search words were closed and copied in
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        index([bundled_map_path()], tmp_path / "s.db", progress=interrupt)
+    assert list(tmp_path.iterdir()) == []
+
+
 READER = textwrap.dedent(
     """
     import sys, time

@@ -190,7 +190,6 @@ def readable_help(params: list[Any]) -> None:
 
 
 def _plain_classes() -> tuple[type, type, type, type]:
-    from typer._click.exceptions import MissingParameter
     from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
     class Argument(TyperArgument):
@@ -206,13 +205,11 @@ def _plain_classes() -> tuple[type, type, type, type]:
 
     class Option(TyperOption):
         def process_value(self, ctx: Any, value: Any) -> Any:
-            """An option not given needs no conversion; typer would first build a pydantic
-            adapter for it, and most of a command's options are not given."""
-            if value is not None:
+            """An optional option not given needs no conversion; typer would first build a
+            pydantic adapter for it, and most of a command's options are not given."""
+            if value is not None or self.required:
                 return super().process_value(ctx, value)
             value = () if self.multiple or self.nargs == -1 else None
-            if self.required:
-                raise MissingParameter(ctx=ctx, param=self)
             return value if self.callback is None else self.callback(ctx, self, value)
 
     class Command(TyperCommand):

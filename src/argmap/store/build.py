@@ -77,15 +77,31 @@ def build(
         side = SideIndex(temp + "-search") if (fts5_available() if fts is None else fts) else None
         _write(sources, temp, read=read, progress=progress, side=side)
         give_mode(temp, target)
-        os.replace(temp, target)
+        _replace(temp, target)
     except BaseException:
-        if side is not None:
-            side.abandon()
-        for leftover in (temp, temp + "-wal", temp + "-shm", temp + "-journal"):
-            with contextlib.suppress(OSError):
-                os.unlink(leftover)
+        try:
+            if side is not None:
+                side.abandon()
+        finally:
+            for leftover in (temp, temp + "-wal", temp + "-shm", temp + "-journal", temp + "-search"):
+                with contextlib.suppress(OSError):
+                    os.unlink(leftover)
         raise
     return target
+
+
+def _replace(temp: str, target: Path) -> None:
+    """The finished store into place; a target that cannot be replaced is the user's to fix."""
+    try:
+        os.replace(temp, target)
+    except OSError as exc:
+        from argmap.errors import MapError
+
+        raise MapError(
+            f"cannot write the store: {exc.strerror or exc}",
+            path=str(target),
+            hint="name a file in a folder you can write to (-o STORE.db)",
+        ) from None
 
 
 def fts5_available() -> bool:

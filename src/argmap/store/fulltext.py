@@ -129,12 +129,14 @@ class SideIndex:
         self.connection.close()
 
     def abandon(self) -> None:
-        """Stop the background work and remove the file (the build failed or was interrupted)."""
-        self.connection.interrupt()
+        """Stop the background work and remove the file (the build failed or was interrupted,
+        perhaps after `finish` closed the connection: then there is nothing to stop)."""
+        with contextlib.suppress(sqlite3.ProgrammingError):
+            self.connection.interrupt()
         with contextlib.suppress(BaseException):
             self.wait()
         self.connection.close()
-        for leftover in (self.path, self.path + "-journal"):
+        for leftover in (self.path, self.path + "-journal", self.path + "-wal", self.path + "-shm"):
             with contextlib.suppress(OSError):
                 os.unlink(leftover)
 
