@@ -81,10 +81,25 @@ def test_a_terminal_sees_each_step_then_a_clear_line(folder: Path) -> None:
     steps = [
         "argmap: reading m.yaml…",
         "argmap: validating 2 claims…",
-        "argmap: reading m.yaml…",
-        "argmap: building the tree…",
+        "argmap: building the tree…",  # not "reading" again once validation is done
     ]
     assert err.startswith("".join(CLEAR + step for step in steps) + CLEAR + "argmap: warning: m.yaml:2:11")
+
+
+def test_an_error_after_the_index_progress_starts_on_a_clear_line(folder: Path) -> None:
+    (folder / "broken.yaml").write_text(
+        "claims:\n  - id: a\n    text: A\n    supports: [zz]\n", encoding="utf-8"
+    )
+    code, _out, err = argmap("index", "-o", "s.db", "m.yaml", "broken.yaml", cwd=folder, terminal=True)
+    assert code == 2
+    # what the terminal keeps after the last clear: the messages, no status left in front
+    assert err.rsplit(CLEAR, 1)[1].splitlines() == [
+        (
+            "argmap: warning: m.yaml:2:11: quotes not checked: cannot read the source text 'missing.txt': "
+            "no such file (meta.source is relative to the map file; fix the path or remove the key)"
+        ),
+        "argmap: error: broken.yaml:4:16: no claim has the id 'zz'; check the spelling",
+    ]
 
 
 def test_a_fast_run_shows_no_status(folder: Path) -> None:

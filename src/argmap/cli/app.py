@@ -184,14 +184,18 @@ def progress_shown(name: str, *, status: bool, timings: bool) -> Iterator[None]:
 
 @contextmanager
 def _no_status(status: bool) -> Iterator[None]:
-    """Within: no status line at all when not ``status`` (the store's and the solver's included)."""
-    if status:
-        yield
-        return
-    from argmap.views.terminal import statusless
+    """Within: no status line at all when not ``status`` (the store's and the solver's included).
+    After: no status line left on the terminal, so an error never follows a stale one."""
+    from argmap.views.terminal import clear_status, statusless
 
-    with statusless():
-        yield
+    try:
+        if status:
+            yield
+        else:
+            with statusless():
+                yield
+    finally:
+        clear_status()
 
 
 @contextmanager

@@ -59,19 +59,28 @@ class StatusProgress:
         if step == "write":
             self.close()
             return
-        self.steps.append([step, subject, total, 0, time.monotonic()])
+        with self.lock:  # the timer thread reads the steps
+            self.steps.append([step, subject, total, 0, time.monotonic()])
         self._update()
 
     def advance(self, done: int) -> None:
-        if self.steps:
+        with self.lock:
+            if not self.steps:
+                return
             self.steps[-1][3] = done
-            self._update()
+        self._update()
 
     def end(self, step: str) -> None:
         if step == "draw":  # the drawing is written: what is left is the answer's own
             self.close()
-        elif self.steps and self.steps[-1][0] == step:
+            return
+        with self.lock:
+            if not (self.steps and self.steps[-1][0] == step):
+                return
             self.steps.pop()
+            back_to_the_command = not self.steps
+        # the command's own work is news; an enclosing step was said before ("reading…" twice)
+        if back_to_the_command:
             self._update()
 
     def close(self) -> None:

@@ -59,11 +59,19 @@ _status: dict[str, Any] = {"allowed": True, "holder": None}
 @contextmanager
 def statusless() -> Iterator[None]:
     """Within: `status_line` gives None, for a run with ``--quiet`` or JSON output."""
-    _status["allowed"] = False
+    allowed, _status["allowed"] = _status["allowed"], False
     try:
         yield
     finally:
-        _status["allowed"] = True
+        _status["allowed"] = allowed
+
+
+def clear_status() -> None:
+    """Clear a status line some command still holds (it stopped before its own last redraw)."""
+    if _status["holder"] is not None:
+        _status["holder"] = None
+        sys.stderr.write("\r\x1b[K")
+        sys.stderr.flush()
 
 
 def status_line(*, background: bool = False) -> Callable[[str], None] | None:
