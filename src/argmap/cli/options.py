@@ -19,7 +19,7 @@ EXIT_INTERNAL = 70
 class Settings(NamedTuple):
     """The global options of one run (``--map``, ``--from``, ``--max-bytes``, ``--in``,
     ``--no-refresh``, ``--quiet``, ``--verbose``), as ``ctx.obj``. A named tuple: a frozen
-    dataclass costs a millisecond to define, on every run."""
+    dataclass costs more to define, on every run (benchmarks/RESULTS.md)."""
 
     map: Path | None = None
     from_format: str | None = None

@@ -509,7 +509,7 @@ def _finish(claims: dict[str, dict[str, Any]], meta: dict[str, Any], path: str |
     from argmap.model import validate
 
     try:
-        return validate({"meta": meta, "claims": list(claims.values())})
+        return validate({"meta": meta, "claims": list(claims.values())}, path=path)
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"])

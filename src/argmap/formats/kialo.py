@@ -331,7 +331,7 @@ def _finish(title: str | None, claims: list[dict[str, Any]], path: str | None) -
             "no claims found", path=path, line=1, column=1, hint="a Kialo export lists its thesis as '1. …'"
         )
     try:
-        return validate({"meta": {"title": title} if title else {}, "claims": claims})
+        return validate({"meta": {"title": title} if title else {}, "claims": claims}, path=path)
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"])

@@ -20,7 +20,7 @@ Loc = tuple[str | int, ...]
 
 class Problem(NamedTuple):
     """A whole-map inconsistency found at a pydantic-style location (a named tuple: every
-    load imports this module, and a frozen dataclass costs a millisecond to define)."""
+    load imports this module, and a frozen dataclass costs more to define: benchmarks/RESULTS.md)."""
 
     loc: Loc
     code: str

@@ -17,7 +17,12 @@ T = TypeVar("T")
 
 
 def validate(
-    data: Any, source_text: str | None = None, *, lenient: bool = False, consume: bool = False
+    data: Any,
+    source_text: str | None = None,
+    *,
+    lenient: bool = False,
+    consume: bool = False,
+    path: str | None = None,
 ) -> ArgumentMap:
     """Validate plain data (from any reader) into an `ArgumentMap`.
 
@@ -30,7 +35,7 @@ def validate(
     """
     amap = _validate(data, lenient=lenient, consume=consume)
     if not lenient:
-        warn_drafts(amap, source_text)
+        warn_drafts(amap, source_text, path=path)  # ``path``: the file the warnings name
     return amap
 
 

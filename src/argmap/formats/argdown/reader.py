@@ -473,7 +473,7 @@ class _Reader:
         from argmap.model import validate
 
         try:
-            return validate({"meta": meta, "claims": claims})
+            return validate({"meta": meta, "claims": claims}, path=self.path)
         except ValidationError as error:
             first = error.errors()[0]
             loc = first["loc"]
