@@ -19,6 +19,7 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "argmap"
 LAYERS: list[tuple[str, int]] = [
     ("argmap.errors", 0),
     ("argmap.losses", 0),
+    ("argmap.progress", 0),
     ("argmap.memory", 0),
     ("argmap.files", 0),
     ("argmap.version", 0),

@@ -225,7 +225,7 @@ def test_verbose_adds_the_time_of_each_phase(run: Run, args: list[str]) -> None:
 
 
 def test_timings_charge_a_nested_step_to_itself() -> None:
-    from argmap.errors import progress_observed, progress_step
+    from argmap.progress import progress_observed, progress_step
     from argmap.views.progress import Timings
 
     clock = iter([0.0, 1.0, 2.0, 5.0, 6.0, 6.5, 7.0, 9.0])
@@ -244,7 +244,7 @@ def test_timings_charge_a_nested_step_to_itself() -> None:
 
 
 def test_without_observers_a_step_costs_nothing_visible() -> None:
-    from argmap.errors import _observers, progress_advance, progress_step
+    from argmap.progress import _observers, progress_advance, progress_step
 
     with progress_step("read", "x"):
         progress_advance(1)

@@ -1,4 +1,4 @@
-"""User-facing errors, and the progress a run reports while it works.
+"""User-facing errors.
 
 Every mistake a user can make in a map file ends up as one `MapError` that knows where it
 happened (file, line, column) and how to fix it, so the CLI can print one line and exit 2
@@ -234,52 +234,3 @@ def json_syntax_error(error: JSONDecodeError, *, path: str | None, hint: str) ->
     return MapError(
         f"not valid JSON: {error.msg}", path=path, line=error.lineno, column=error.colno, hint=hint
     )
-
-
-if TYPE_CHECKING:  # a type only: defining a Protocol class would cost every command's start-up
-    from typing import Protocol
-
-    class ProgressObserver(Protocol):
-        """Who listens to a run's progress: the CLI's status line and its ``--verbose`` timings."""
-
-        def begin(self, step: str, subject: str, total: int | None) -> None: ...
-
-        def advance(self, done: int) -> None: ...
-
-        def end(self, step: str) -> None: ...
-
-
-#: The observers of this run; empty for library users, so a step costs one list check.
-_observers: list[ProgressObserver] = []
-
-
-@contextmanager
-def progress_step(step: str, subject: str = "", total: int | None = None) -> Iterator[None]:
-    """Tell the run's observers that ``step`` ("read", "validate", "write", "draw") runs in this
-    block, ``total`` items long: lower layers report progress without knowing who listens."""
-    if not _observers:
-        yield
-        return
-    for observer in _observers:
-        observer.begin(step, subject, total)
-    try:
-        yield
-    finally:
-        for observer in reversed(_observers):
-            observer.end(step)
-
-
-def progress_advance(done: int) -> None:
-    """``done`` of the innermost step's ``total`` items are done."""
-    for observer in _observers:
-        observer.advance(done)
-
-
-@contextmanager
-def progress_observed(*observers: ProgressObserver) -> Iterator[None]:
-    """Within: every `progress_step` and `progress_advance` reaches ``observers``."""
-    _observers.extend(observers)
-    try:
-        yield
-    finally:
-        del _observers[len(_observers) - len(observers) :]

@@ -99,10 +99,11 @@ def _gh_property(text: str) -> str:
 
 def check_file(path: str | None, *, fmt: str | None = None, max_bytes: int | None = None) -> list[Finding]:
     """Every finding for one map file (None = the bundled map); `MapError` if it is unusable."""
-    from argmap.errors import DraftWarning, progress_step
+    from argmap.errors import DraftWarning
     from argmap.files import bundled_map_path, read_text
     from argmap.formats import choose_reader
     from argmap.memory import gc_paused
+    from argmap.progress import progress_step
 
     target = str(bundled_map_path() if path is None else path)
     with gc_paused(), warnings.catch_warnings():

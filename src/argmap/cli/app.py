@@ -167,7 +167,7 @@ def progress_shown(name: str, *, status: bool, timings: bool) -> Iterator[None]:
         with _no_status(status):
             yield
         return
-    from argmap.errors import progress_observed
+    from argmap.progress import progress_observed
     from argmap.views.progress import Timings, status_progress
 
     shown = None if show is None else status_progress(show, name)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from argmap.errors import progress_step
+from argmap.progress import progress_step
 
 if TYPE_CHECKING:
     from collections.abc import Callable

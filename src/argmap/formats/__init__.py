@@ -22,9 +22,10 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
-from argmap.errors import MapError, progress_step, warn
+from argmap.errors import MapError, warn
 from argmap.files import bundled_map_path, read_text, write_atomic
 from argmap.memory import gc_paused
+from argmap.progress import progress_step
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

@@ -8,10 +8,11 @@ from typing import Any, TypeVar
 
 from pydantic_core import InitErrorDetails, ValidationError
 
-from argmap.errors import Locator, MapError, progress_advance, progress_step
+from argmap.errors import Locator, MapError
 from argmap.model.messages import describe_error
 from argmap.model.references import reference_problems, unconnected, unquoted
 from argmap.model.schema import ArgumentMap, Claim, Linked, Undercut
+from argmap.progress import progress_advance, progress_step
 
 T = TypeVar("T")
 

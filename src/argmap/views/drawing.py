@@ -13,7 +13,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from argmap.errors import MapError, progress_step, warn
+from argmap.errors import MapError, warn
+from argmap.progress import progress_step
 
 FORMATS = ("svg", "png", "pdf")
 ENGINES = ("dot", "neato", "sfdp")

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from argmap.errors import progress_step
+from argmap.progress import progress_step
 from argmap.views.json_output import print_claims, print_json
 from argmap.views.terminal import stdout_is_terminal, write_lines
 

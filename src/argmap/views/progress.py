@@ -1,7 +1,7 @@
 """What a run tells about itself on stderr while it works: a transient status line on a
 terminal once it has taken about a second, and the ``--verbose`` timings of its phases.
 
-Both are observers of `argmap.errors.progress_step`, through which the lower layers report
+Both are observers of `argmap.progress.progress_step`, through which the lower layers report
 reading, validating, drawing and writing without knowing who listens.
 """
 

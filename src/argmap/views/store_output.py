@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from argmap.errors import progress_step
+from argmap.progress import progress_step
 from argmap.views.json_output import claim_json, print_json
 from argmap.views.terminal import write_lines
 
