@@ -133,11 +133,10 @@ def _acceptance(job: _Job) -> tuple[list[str], bool]:
 
         accepts = normalize_id(accepts)  # a map's ids are in NFC; a bare framework's names as written
     if accepts not in _names(framework):
-        from argmap.errors import MapError, did_you_mean
+        from argmap.errors import MapError, suggest_id
 
         raise MapError(
-            f"no argument has the id {task.accepts!r}",
-            hint=did_you_mean(task.accepts, framework.arguments) or "see `argmap list` for the ids",
+            f"no argument has the id {task.accepts!r}", hint=suggest_id(task.accepts, framework.arguments)
         )
     answer = asp.acceptance(
         framework,

@@ -27,7 +27,6 @@ from argmap.errors import (
     json_syntax_error,
     no_such_id,
     position,
-    suggest_id,
 )
 from argmap.formats.options import no_options
 
@@ -303,7 +302,9 @@ def _attach_other(link: Any, index: int, by_id: dict[str, dict[str, Any]], fail:
     source = link["source"]
     maker = by_id.get(source) if type(source) is str else None
     if maker is None:
-        raise fail(no_such_id(source), ("links", index, "source"), suggest_id(str(source), by_id))
+        from argmap.model.references import unknown_id_hint
+
+        raise fail(no_such_id(source), ("links", index, "source"), unknown_id_hint(str(source), by_id))
     if relation == "linked":
         maker.setdefault("linked", []).append({"to": link["target"], "with": link["with"]})
     else:

@@ -426,11 +426,13 @@ class _Reader:
         ):
             problem, hint = f"{key} must be a list of strings", None
         elif key == "contrasts":
+            from argmap.model.references import unknown_id_hint
+
             for other in value:
                 if other not in self.by_id:
                     problem, hint = (
                         f"contrasts names {other!r}, which is no claim id",
-                        did_you_mean(other, self.by_id),
+                        unknown_id_hint(other, self.by_id),
                     )
                     break
         if problem is None:
