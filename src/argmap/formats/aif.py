@@ -259,11 +259,11 @@ def _slug(node_id: str) -> str:
     if node_id.isascii():
         slug = "n" + _SLUG_BAD.sub("-", node_id.lower())
     else:  # letters and digits of any script stay, as in any claim id
-        from argmap.model import is_claim_id, normalize_id
+        from argmap.model import is_id_letter, normalize_id
 
         kept, in_run = ["n"], False
         for char in normalize_id(node_id.lower()):
-            allowed = is_claim_id("n" + char)
+            allowed = char in "._-" or is_id_letter(char)
             if allowed or not in_run:
                 kept.append(char if allowed else "-")
             in_run = not allowed

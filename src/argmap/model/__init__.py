@@ -23,6 +23,7 @@ from argmap.model.vocabulary import (
     SLUG_PATTERN,
     Kind,
     is_claim_id,
+    is_id_letter,
     normalize_id,
 )
 
@@ -42,6 +43,7 @@ __all__ = [
     "Undercut",
     "describe_error",
     "is_claim_id",
+    "is_id_letter",
     "normalize_id",
     "read_consuming",
     "reference_problems",

@@ -54,6 +54,12 @@ def _unicode_ids() -> Any:
     return SchemaValidator(core_schema.str_schema(pattern=SLUG_PATTERN))
 
 
+def is_id_letter(char: str) -> bool:
+    """Whether ``char`` is a letter, combining mark or decimal digit as ids read them (the
+    model's pattern decides, as in `is_claim_id`): what a slug keeps of a title."""
+    return char not in "._-" and is_claim_id("a" + char)
+
+
 def normalize_id(text: str) -> str:
     """``text`` in Unicode NFC, the one spelling ids are kept and looked up in.
 
@@ -70,5 +76,6 @@ __all__ = [
     "SLUG_PATTERN",
     "Kind",
     "is_claim_id",
+    "is_id_letter",
     "normalize_id",
 ]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 SLUG = re.compile(r"[a-z0-9][a-z0-9._-]*")
 
@@ -24,15 +23,14 @@ def slug(title: str, limit: int = 60) -> str:
 
 
 def _unicode_slug(title: str, limit: int) -> str:
-    from argmap.model import is_claim_id, normalize_id
+    from argmap.model import is_claim_id, is_id_letter, normalize_id
 
     lowered = normalize_id(normalize_id(title).lower())
     if is_claim_id(lowered) and lowered == lowered.lower():
         return lowered
     parts: list[str] = []
     for char in lowered:
-        category = unicodedata.category(char)
-        if category[0] in "LM" or category == "Nd":
+        if is_id_letter(char):
             parts.append(char)
         elif parts and parts[-1] != "-":
             parts.append("-")
