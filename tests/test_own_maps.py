@@ -365,6 +365,8 @@ def test_a_map_without_a_thesis_shows_its_top_claims(run: Run, tmp_path: Path) -
     cycle = run("--map", str(path), "tree")
     assert cycle.stdout.splitlines()[0] == "■ [claim] a: A"
     assert "every claim supports or attacks another: showing the tree of 'a'" in cycle.stderr
+    quiet = run("--map", str(path), "-q", "tree")
+    assert (quiet.stdout, quiet.stderr) == (cycle.stdout, "")
 
 
 @pytest.mark.parametrize(

@@ -205,6 +205,12 @@ class DraftWarning(MapWarning):
     """
 
 
+class MapNote(MapWarning):
+    """Nothing wrong with the map: what the reader of a view should know to read it (a map
+    with no thesis shows its top-level claims). The CLI prints it as a note; ``--quiet``
+    silences it with the warnings."""
+
+
 def warn(
     message: str,
     *,

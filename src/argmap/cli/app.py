@@ -222,11 +222,11 @@ def user_errors() -> Iterator[None]:
 
 @contextmanager
 def warnings_to_stderr(*, shown: bool = True) -> Iterator[None]:
-    """Print each `MapWarning` a reader or writer raised as one ``argmap: warning:`` line
-    (unless not ``shown``: --quiet)."""
+    """Print each `MapWarning` a reader or writer raised as one ``argmap: warning:`` line, and
+    each `MapNote` as an ``argmap: note:`` line (neither when not ``shown``: --quiet)."""
     import warnings
 
-    from argmap.errors import MapWarning
+    from argmap.errors import MapNote, MapWarning
 
     caught: list[warnings.WarningMessage] = []
     try:
@@ -237,7 +237,8 @@ def warnings_to_stderr(*, shown: bool = True) -> Iterator[None]:
         for warning in caught:
             if issubclass(warning.category, MapWarning):
                 if shown:
-                    sys.stderr.write(f"argmap: warning: {warning.message}\n")
+                    kind = "note" if issubclass(warning.category, MapNote) else "warning"
+                    sys.stderr.write(f"argmap: {kind}: {warning.message}\n")
             else:
                 warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
 

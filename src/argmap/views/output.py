@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from argmap.errors import MapNote, warn
 from argmap.progress import progress_step
 from argmap.views.json_output import print_claims, print_json
 from argmap.views.terminal import stdout_is_terminal, write_lines
@@ -117,7 +118,7 @@ def show_tree(report: TreeReport, *, as_json: bool) -> None:
         print_json({**report.header, "rows": out_rows})
         return
     if report.note:
-        sys.stderr.write(f"argmap: note: {report.note}\n")
+        warn(report.note, category=MapNote)
 
     def status_of(row: Any) -> str | None:
         return None if labels is None else labels.get(row.id)
