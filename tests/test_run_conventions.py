@@ -349,3 +349,14 @@ def test_yaml_comment_lines(text: str, lines: int) -> None:
     from argmap.formats.yaml import comment_lines
 
     assert comment_lines(text) == lines
+
+
+def test_the_timings_line_comes_after_the_warnings(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "loose.yaml"
+    path.write_text("claims:\n  - {id: a, kind: thesis, text: A}\n  - {id: b, text: B}\n", encoding="utf-8")
+    lines = run("--map", str(path), "-v", "list").stderr.splitlines()
+    assert lines[0] == (
+        f"argmap: warning: {path}:3:5: claim 'b' is not connected to any thesis; "
+        "relate it to the argument or remove it"
+    )
+    assert TIMINGS.fullmatch(lines[1] + "\n")

@@ -146,8 +146,9 @@ def _guarded(function: Callable[..., None], name: str) -> Callable[..., None]:
         as_json = kwargs.get("as_json") is True or (name == "check" and kwargs.get("output") == "json")
         with (
             user_errors(),
+            timings_shown(options.verbose) as timer,
             warnings_to_stderr(shown=not options.quiet),
-            progress_shown(name, status=not (options.quiet or as_json), timings=options.verbose),
+            progress_shown(name, status=not (options.quiet or as_json), timer=timer),
         ):
             function(*args, **kwargs)
 
@@ -155,31 +156,44 @@ def _guarded(function: Callable[..., None], name: str) -> Callable[..., None]:
 
 
 @contextmanager
-def progress_shown(name: str, *, status: bool, timings: bool) -> Iterator[None]:
+def timings_shown(verbose: bool) -> Iterator[Any]:
+    """With --verbose: a `Timings` for the run's steps, and its line on stderr at the end,
+    after the warnings."""
+    if not verbose:
+        yield None
+        return
+    from argmap.views.progress import Timings
+
+    timer = Timings()
+    try:
+        yield timer
+    finally:
+        sys.stderr.write(timer.line() + "\n")
+
+
+@contextmanager
+def progress_shown(name: str, *, status: bool, timer: Any = None) -> Iterator[None]:
     """Within: the progress the library reports reaches a status line on a terminal (``status``;
-    never for ``serve``, which runs until stopped) and, with ``timings``, the --verbose line."""
+    never for ``serve``, which runs until stopped) and ``timer`` (--verbose)."""
     show = None
     if status and name != "serve":
         from argmap.views.terminal import status_line
 
         show = status_line(background=True)  # None unless stderr is a terminal
-    if show is None and not timings:
+    if show is None and timer is None:
         with _no_status(status):
             yield
         return
     from argmap.progress import progress_observed
-    from argmap.views.progress import Timings, status_progress
+    from argmap.views.progress import status_progress
 
     shown = None if show is None else status_progress(show, name)
-    timer = Timings() if timings else None
     try:
         with _no_status(status), progress_observed(*(o for o in (shown, timer) if o is not None)):
             yield
     finally:
         if shown is not None:
             shown.close()
-        if timer is not None:
-            sys.stderr.write(timer.line() + "\n")
 
 
 @contextmanager
