@@ -149,3 +149,21 @@ def test_the_closest_passage_reads_across_a_line_break(run: Run, tmp_path: Path)
         f"{path}:7:12: AM104 error: the quote of 't' does not occur verbatim in the source text "
         "(closest passage, at source line 1: 'Bike lanes reduce injuries by half.')"
     )
+
+
+def test_a_broken_reference_beside_a_field_error_keeps_its_code(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "m.yaml"
+    path.write_text(
+        "claims:\n  - id: lane\n    kind: thesis\n    text: Lanes.\n    base_score: 2\n"
+        "  - id: safer\n    text: Safer.\n    supports: [lan]\n",
+        encoding="utf-8",
+    )
+    result = run("check", str(path))
+    assert (result.exit_code, result.stdout.splitlines()) == (
+        2,
+        [
+            f"{path}:5:17: AM100 error: base_score in claim 'lane' must be between 0 and 1",
+            f"{path}:8:16: AM101 error: no claim has the id 'lan' (did you mean 'lane'?)",
+            "2 errors, 0 warnings in 1 file",
+        ],
+    )

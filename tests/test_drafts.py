@@ -232,7 +232,7 @@ def test_field_errors_and_broken_references_are_reported_together(run: Run, tmp_
     assert checked.stdout.splitlines()[-1] == "6 errors, 0 warnings in 1 file"
     assert (
         checked.stdout.splitlines()[1]
-        == f"{path}:8:16: AM100 error: no claim has the id 'aa' (did you mean 'a'?)"
+        == f"{path}:8:16: AM101 error: no claim has the id 'aa' (did you mean 'a'?)"
     )
 
 

@@ -53,6 +53,7 @@ class MapError(Exception):
         column: int | None = None,
         hint: str | None = None,
         others: Sequence[MapError] = (),
+        kind: str | None = None,
     ) -> None:
         self.message = message
         self.path = path
@@ -60,6 +61,9 @@ class MapError(Exception):
         self.column = column
         self.hint = hint
         self.others = list(others)
+        #: What went wrong, in the model's words (``unknown_id``, ``duplicate_id``...), where
+        #: the check that found it says: `check` codes such a problem as its own finding.
+        self.kind = kind
         super().__init__(self.__str__())
 
     @classmethod
@@ -73,6 +77,7 @@ class MapError(Exception):
             column=first.column,
             hint=first.hint,
             others=others,
+            kind=first.kind,
         )
 
     @property
@@ -80,7 +85,9 @@ class MapError(Exception):
         """This error's problems, each alone: itself first, then the others found with it."""
         if not self.others:
             return [self]
-        alone = MapError(self.message, path=self.path, line=self.line, column=self.column, hint=self.hint)
+        alone = MapError(
+            self.message, path=self.path, line=self.line, column=self.column, hint=self.hint, kind=self.kind
+        )
         return [alone, *self.others]
 
     @property
@@ -92,7 +99,10 @@ class MapError(Exception):
         if self.path is not None:
             return self
         return MapError.of(
-            [MapError(p.message, path=path, line=p.line, column=p.column, hint=p.hint) for p in self.problems]
+            [
+                MapError(p.message, path=path, line=p.line, column=p.column, hint=p.hint, kind=p.kind)
+                for p in self.problems
+            ]
         )
 
     def _one(self) -> str:

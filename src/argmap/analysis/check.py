@@ -54,8 +54,14 @@ _PROBLEM_CODES = {
 
 
 def unreadable(error: MapError) -> list[Finding]:
-    """An unusable file's problems as AM100 findings: counted and annotated like the others."""
-    return [Finding("AM100", "error", p.message, p.hint, p.path, p.line, p.column) for p in error.problems]
+    """An unusable file's problems as findings, counted and annotated like the others: AM100,
+    or the code of the check that found one (a broken reference beside a field error)."""
+    return [
+        Finding(
+            _PROBLEM_CODES.get(p.kind or "", "AM100"), "error", p.message, p.hint, p.path, p.line, p.column
+        )
+        for p in error.problems
+    ]
 
 
 @dataclass(frozen=True)

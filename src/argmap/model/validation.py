@@ -191,19 +191,20 @@ def _located_error(exc: ValidationError, data: Any, path: str | None, locate: Lo
     what the data holds, so that one run shows every problem.
     """
     errors = exc.errors(include_url=False, include_input=False, include_context=True)
-    found: list[tuple[tuple[Any, ...], str, str | None, bool]] = []
+    # (where, message, hint, at the key, kind: pydantic's error type or the whole-map check's code)
+    found: list[tuple[tuple[Any, ...], str, str | None, bool, str]] = []
     for error in errors:
         message, hint = describe_error(error, data)
-        found.append((tuple(error["loc"]), message, hint, error["type"] == "extra_forbidden"))
+        found.append((tuple(error["loc"]), message, hint, error["type"] == "extra_forbidden", error["type"]))
     if any(error["type"] not in STRUCTURE_CODES for error in errors):
         wrong = {loc for loc, *_ in found}
         found.extend(
-            (problem.loc, problem.message, problem.hint, False)
+            (problem.loc, problem.message, problem.hint, False, problem.code)
             for problem in islice(reference_problems(salvage(data)), MOST_REFERENCE_PROBLEMS)
             if not any(problem.loc[: len(loc)] == loc for loc in wrong)
         )
     problems = []
-    for loc, message, hint, key in found:
+    for loc, message, hint, key, kind in found:
         where = locate(loc, key)
         problems.append(
             MapError(
@@ -212,6 +213,7 @@ def _located_error(exc: ValidationError, data: Any, path: str | None, locate: Lo
                 line=where[0] if where else None,
                 column=where[1] if where else None,
                 hint=hint,
+                kind=kind,
             )
         )
     problems.sort(key=lambda p: (p.line is None, p.line or 0, p.column or 0))
