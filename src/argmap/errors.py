@@ -116,14 +116,16 @@ class MapError(Exception):
         return "\n".join([self._one(), *(str(other) for other in self.others)])
 
 
-def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
-    """A 'did you mean ...' hint naming the closest candidates, or None."""
+def did_you_mean(
+    word: str, candidates: Iterable[str], *, cutoff: float = 0.6, first: Sequence[str] = ()
+) -> str | None:
+    """A 'did you mean ...' hint naming the closest candidates (``first`` before them), or None."""
     import difflib
 
-    close = difflib.get_close_matches(word, list(candidates), n=3, cutoff=0.6)
+    close = [*first, *difflib.get_close_matches(word, list(candidates), n=3, cutoff=cutoff)]
     if not close:
         return None
-    return "did you mean " + " or ".join(repr(c) for c in close) + "?"
+    return "did you mean " + " or ".join(repr(c) for c in list(dict.fromkeys(close))[:3]) + "?"
 
 
 #: Most ids `suggest_id` compares a misspelt id with; beyond it difflib's quadratic search
@@ -145,14 +147,10 @@ def suggest_id(word: str, known_ids: Collection[str]) -> str:
     """
     if len(known_ids) > SUGGEST_LIMIT:
         return "check the spelling"
-    import difflib
-
     key = folded(word)
-    close = [known for known in known_ids if folded(known) == key]
-    close += difflib.get_close_matches(word, list(known_ids), n=3, cutoff=0.6 if word.isascii() else 0.5)
-    if not close:
-        return "check the spelling"
-    return "did you mean " + " or ".join(repr(c) for c in list(dict.fromkeys(close))[:3]) + "?"
+    twins = [known for known in known_ids if folded(known) == key]
+    cutoff = 0.6 if word.isascii() else 0.5
+    return did_you_mean(word, known_ids, cutoff=cutoff, first=twins) or "check the spelling"
 
 
 def folded(text: str) -> str:
