@@ -137,17 +137,16 @@ def check_file(path: str | None, *, fmt: str | None = None, max_bytes: int | Non
 def _source_text(amap: ArgumentMap, map_path: str) -> tuple[str | None, tuple[str, str] | None]:
     """The text of ``meta.source``, or (message, hint) saying why it cannot be read."""
     from argmap.errors import MapError
-    from argmap.files import read_text
-    from argmap.model.source_text import source_file, source_hint
+    from argmap.model.source_text import cannot_read, load_source_text, source_file, source_hint
 
     file = source_file(amap, map_path)
     if file is None:
         return None, None
     try:
-        return read_text(file).replace("\r\n", "\n"), None
+        return load_source_text(file), None
     except MapError as exc:
         return None, (
-            f"cannot read the source text {amap.meta.source!r}: {exc.message}",
+            cannot_read(str(amap.meta.source), exc),
             source_hint(map_path),
         )
 

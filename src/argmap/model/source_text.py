@@ -19,13 +19,7 @@ def source_file(amap: ArgumentMap, map_path: str | Path | None) -> Path | None:
     source = amap.meta.source
     if not source:
         return None
-    if map_path is None:
-        base = bundled_map_path().parent
-    elif str(map_path) == "-":
-        base = Path.cwd()
-    else:
-        base = Path(map_path).parent
-    return base / source
+    return (bundled_map_path().parent if map_path is None else _base(map_path)) / source
 
 
 def quote_position(amap: ArgumentMap, map_path: str | Path | None, quote: str) -> tuple[str, int, int] | None:
@@ -126,17 +120,27 @@ def read_source_text(
     if not isinstance(source, str) or not source:
         return None
     try:
-        return read_text(_base(map_path) / source).replace("\r\n", "\n")
+        return load_source_text(_base(map_path) / source)
     except MapError as exc:
         line, column = where() or (None, None)
         warn(
-            f"quotes not checked: cannot read the source text {source!r}: {exc.message} ({source_hint(map_path)})",
+            f"quotes not checked: {cannot_read(source, exc)} ({source_hint(map_path)})",
             path=map_path,
             line=line,
             column=column,
             category=DraftWarning,
         )
         return None
+
+
+def load_source_text(path: Path) -> str:
+    """The source text at ``path``, line ends as the quotes have them; `MapError` if unreadable."""
+    return read_text(path).replace("\r\n", "\n")
+
+
+def cannot_read(source: str, error: MapError) -> str:
+    """Why ``meta.source`` could not be read, in the one wording the warning and `check` share."""
+    return f"cannot read the source text {source!r}: {error.message}"
 
 
 def _base(map_path: str | Path | None) -> Path:
