@@ -19,7 +19,15 @@ from typing import Annotated, Any
 import typer
 
 from argmap.cli.conventions import PlainCommand, PlainGroup, accepting_global_options
-from argmap.cli.options import EXIT_INTERNAL, EXIT_USAGE, FROM_HELP, Settings, settings
+from argmap.cli.options import (
+    EXIT_INTERNAL,
+    EXIT_USAGE,
+    FROM_HELP,
+    QUIET_HELP,
+    VERBOSE_HELP,
+    Settings,
+    settings,
+)
 from argmap.errors import MapError
 from argmap.version import __version__
 
@@ -85,12 +93,8 @@ def _global(
             "--no-refresh", help="Refuse a store whose sources changed (exit 2) instead of refreshing it."
         ),
     ] = False,
-    quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="No warnings and no progress; errors still print.")
-    ] = False,
-    verbose: Annotated[
-        bool, typer.Option("--verbose", "-v", help="Also print how long each phase took (on stderr).")
-    ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help=QUIET_HELP)] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help=VERBOSE_HELP)] = False,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,

@@ -16,7 +16,7 @@ from typing import Annotated, Any, NamedTuple, get_args, get_type_hints
 
 import typer
 
-from argmap.cli.options import FROM_HELP, settings
+from argmap.cli.options import FROM_HELP, QUIET_HELP, VERBOSE_HELP, settings
 
 
 class LateOption(NamedTuple):
@@ -75,14 +75,12 @@ LATE_OPTIONS: list[LateOption] = [
         "refresh",
         value=lambda given: False,
     ),
-    LateOption(
-        "late_quiet", ("--quiet", "-q"), bool, "No warnings and no progress; errors still print.", "quiet"
-    ),
+    LateOption("late_quiet", ("--quiet", "-q"), bool, QUIET_HELP, "quiet"),
     LateOption(
         "late_verbose",
         ("--verbose", "-v"),
         bool,
-        "Also print how long each phase took (on stderr).",
+        VERBOSE_HELP,
         "verbose",
     ),
 ]
