@@ -67,9 +67,10 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable JSON 
 #: The semantics a --status option takes, for help texts (written out, since importing the
 #: argumentation package would cost every command's start-up; a test keeps it in step).
 SEMANTICS_HELP = "grounded, complete, preferred, stable, semi-stable, stage or ideal"
-#: The formats --from takes, written out for the same reason (the registry is kept in step by a test).
+#: The help of --quiet and --verbose, given before the command and after it alike.
 QUIET_HELP = "No warnings and no progress; errors still print."
 VERBOSE_HELP = "Also print how long each phase took (on stderr)."
+#: The formats --from takes, written out for the same reason (the registry is kept in step by a test).
 FROM_HELP = (
     "Format of --map when the extension does not tell: yaml, json, argdown, aif, kialo, iccma, apx or store."
 )
