@@ -74,18 +74,9 @@ def pieces(path: Path, folder: Path) -> dict[str, float]:
     connection = open_for_build(str(folder / "pieces.db"))
     connection.execute("BEGIN")
     schema.create(connection)
-    insert = "INSERT INTO relations (map, source, target, kind, linked, undercut_by, out_pos, in_pos) "
-    timed(
-        "insert claims",
-        lambda: connection.executemany("INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?)", rows),
-        figures,
-    )
-    timed("insert tags", lambda: connection.executemany("INSERT INTO tags VALUES (?, ?)", tags), figures)
-    timed(
-        "insert relations",
-        lambda: connection.executemany(insert + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", relations),
-        figures,
-    )
+    timed("insert claims", lambda: connection.executemany(build.INSERT_CLAIM, rows), figures)
+    timed("insert tags", lambda: connection.executemany(build.INSERT_TAG, tags), figures)
+    timed("insert relations", lambda: connection.executemany(build.INSERT_RELATION, relations), figures)
     timed("the six indexes", lambda: schema.add_indexes(connection), figures)
     connection.execute(DDL.format(schema=""))
     tune(connection)
@@ -118,9 +109,7 @@ def contention(path: Path, folder: Path, figures: dict[str, float]) -> None:
     def write() -> None:
         wall, cpu = time.perf_counter(), time.thread_time()
         for start in range(0, len(rows), CHUNK):
-            connection.executemany(
-                "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?)", rows[start : start + CHUNK]
-            )
+            connection.executemany(build.INSERT_CLAIM, rows[start : start + CHUNK])
         spent["wall"], spent["cpu"] = time.perf_counter() - wall, time.thread_time() - cpu
 
     writer = threading.Thread(target=write)

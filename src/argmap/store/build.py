@@ -34,6 +34,13 @@ Reader = Callable[[str], "ArgumentMap"]
 
 #: Rows handed to SQLite per batch, and how often progress is told.
 BATCH = 20_000
+#: How each claim, tag and relation row goes in (`benchmarks/bench_store_pieces.py` times them).
+INSERT_CLAIM = "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?)"
+INSERT_TAG = "INSERT INTO tags VALUES (?, ?)"
+INSERT_RELATION = (
+    "INSERT INTO relations (map, source, target, kind, linked, undercut_by, out_pos, in_pos) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+)
 
 
 @dataclass(frozen=True)
@@ -199,18 +206,13 @@ def _write_map(
     for start in range(0, total, BATCH):
         part = claims[start : start + BATCH]
         connection.executemany(
-            "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?)",
-            _claim_rows(part, folded[start : start + BATCH], number, first + start),
+            INSERT_CLAIM, _claim_rows(part, folded[start : start + BATCH], number, first + start)
         )
-        connection.executemany("INSERT INTO tags VALUES (?, ?)", _tag_rows(part, first + start))
+        connection.executemany(INSERT_TAG, _tag_rows(part, first + start))
         if progress:
             progress(f"{source.name}: claims", start + len(part), total)
     relations = _relation_rows(number, claims)
-    connection.executemany(
-        "INSERT INTO relations (map, source, target, kind, linked, undercut_by, out_pos, in_pos) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        relations,
-    )
+    connection.executemany(INSERT_RELATION, relations)
     cuts = [
         (number, claim.id, cut.from_, cut.to)
         for claim in claims
